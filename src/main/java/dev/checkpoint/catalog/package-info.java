@@ -1,0 +1,4 @@
+@NullMarked
+package dev.checkpoint.catalog;
+
+import org.jspecify.annotations.NullMarked;

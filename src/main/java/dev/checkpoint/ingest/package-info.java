@@ -1,0 +1,4 @@
+@NullMarked
+package dev.checkpoint.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.checkpoint;
+
+import org.jspecify.annotations.NullMarked;

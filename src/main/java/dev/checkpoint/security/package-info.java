@@ -1,0 +1,4 @@
+@NullMarked
+package dev.checkpoint.security;
+
+import org.jspecify.annotations.NullMarked;

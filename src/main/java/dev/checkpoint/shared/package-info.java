@@ -1,0 +1,4 @@
+@NullMarked
+package dev.checkpoint.shared;
+
+import org.jspecify.annotations.NullMarked;
