@@ -64,6 +64,11 @@ function assert(cond, reason) {
   if (!cond) throw new Failure(reason)
 }
 const show = (v) => JSON.stringify(v)
+// First line of a child's stderr (the client's console.error(err)), shortened.
+const brief = (text) => {
+  const line = ((text || '').trim().split('\n')[0] || '(empty)').replace(/(https?:\/\/[^\s?]+)\?\S+/g, '$1?...')
+  return line.length > 300 ? line.slice(0, 300) + '...' : line
+}
 
 function finish(code, reason) {
   if (finished) return
@@ -249,7 +254,10 @@ async function main() {
   const overallMs = args['timeout-ms'] ? Number(args['timeout-ms']) : 30000
   assert(Number.isFinite(overallMs) && overallMs > 0, '--timeout-ms must be a positive number')
   const deadline = Date.now() + overallMs
-  setTimeout(() => finish(1, `overall timeout of ${overallMs} ms exceeded`), overallMs + 1000).unref()
+  // Backstop; every wait below is also bounded by `deadline`. Not unref'd, so it also keeps the
+  // process alive until finish() prints a result, whatever happens.
+  setTimeout(() => finish(1, `overall timeout of ${overallMs} ms exceeded`), overallMs + 1000)
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => finish(1, `interrupted by ${sig}`))
 
   let endpointUrl
   try {
@@ -276,7 +284,13 @@ async function main() {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS || ''} --require ${JSON.stringify(SPY)}`.trim()
 
   const require = createRequire(import.meta.url)
-  const clientVersion = require('checkpoint-client/package.json').version
+  let clientVersion
+  try {
+    clientVersion = require('checkpoint-client/package.json').version
+    require.resolve('ci-info')
+  } catch (_) {
+    throw new Failure(`checkpoint-client or ci-info is not installed next to this script: run npm ci --prefix ${HERE}`)
+  }
   assert(clientVersion === EXPECTED_CLIENT_VERSION, `checkpoint-client ${clientVersion} is installed, expected ${EXPECTED_CLIENT_VERSION} (run npm ci)`)
   const ciInfo = require('ci-info') // the same module instance checkpoint-client requires at run time
   const { check } = require('checkpoint-client')
@@ -325,7 +339,7 @@ async function main() {
   if (c1.request) result.first.request = checkRequest('first check()', c1.request, endpointUrl, product)
   result.first.response_status = c1.response ? c1.response.status : null
   result.first.response_content_type = c1.response ? c1.response.content_type : null
-  const why1 = `server answered ${c1.response ? c1.response.status + ' ' + c1.response.content_type : 'nothing'}; child stderr: ${run1.stderr.trim().split('\n').slice(0, 3).join(' | ')}`
+  const why1 = `server answered ${c1.response ? c1.response.status + (c1.response.content_type ? ' ' + c1.response.content_type : '') : 'nothing'}; child stderr: ${brief(run1.stderr)}`
   assert(run1.code === 0, `first check(): client child exited with ${run1.code}${run1.signal ? ' (' + run1.signal + ')' : ''}; ${why1}`)
   assert(c1.requests === 1, `first check(): client sent ${c1.requests} requests, expected 1`)
   const req1 = result.first.request
@@ -365,7 +379,7 @@ async function main() {
   result.second.child_exit_code = c2.exit_code
   if (c2.request) result.second.request = checkRequest('second check()', c2.request, endpointUrl, product)
   result.second.response_status = c2.response ? c2.response.status : null
-  assert(c2.exit_code === 0, `second check(): client child exited with ${c2.exit_code}; server answered ${c2.response ? c2.response.status : 'nothing'}; child stderr: ${c2.stderr.trim().split('\n').slice(0, 3).join(' | ')}`)
+  assert(c2.exit_code === 0, `second check(): client child exited with ${c2.exit_code}; server answered ${c2.response ? c2.response.status : 'nothing'}; child stderr: ${brief(c2.stderr)}`)
   assert(c2.requests === 1, `second check(): client sent ${c2.requests} requests, expected 1`)
   assert(c2.response.status === 200, `second check(): expected HTTP 200, server answered ${c2.response.status}`)
   const req2 = result.second.request
@@ -387,7 +401,7 @@ async function main() {
   const c3 = summariseChild(await waitForSpyExit(spyLog, 2, deadline, 'third check()'))
   result.third.child_exit_code = c3.exit_code
   if (c3.request) result.third.request = checkRequest('third check()', c3.request, endpointUrl, product)
-  assert(c3.exit_code === 0 && c3.response && c3.response.status === 200, `third check(): client child exited with ${c3.exit_code}, server answered ${c3.response ? c3.response.status : 'nothing'}`)
+  assert(c3.exit_code === 0 && c3.response && c3.response.status === 200, `third check(): client child exited with ${c3.exit_code}; server answered ${c3.response ? c3.response.status : 'nothing'}; child stderr: ${brief(c3.stderr)}`)
   const req3 = result.third.request
   assert(req3.params.check_if_update_available === 'false', `third check(): client sent check_if_update_available=${show(req3.params.check_if_update_available)}, expected "false"`)
 

@@ -1,0 +1,75 @@
+package dev.checkpoint.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.checkpoint.shared.Platforms;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable copy of the whole catalogue, swapped in whole on refresh, so that a check
+ * is answered from memory without locks or queries.
+ */
+record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, VersionConstraintsView> constraints) {
+
+	static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of(), Map.of());
+
+	Optional<CheckAnswer> answer(String product, String version, String os, String arch) {
+		ProductEntry entry = this.products.get(product);
+		return (entry != null) ? Optional.of(entry.answer(version, os, arch)) : Optional.empty();
+	}
+
+	VersionConstraintsView constraints(String service, String product) {
+		return this.constraints.getOrDefault(new ConstraintKey(service, product), VersionConstraintsView.NONE);
+	}
+
+	record ConstraintKey(String service, String product) {
+	}
+
+	/**
+	 * One product with the latest release of each channel and its live notices.
+	 */
+	record ProductEntry(ProductView view, Map<String, LatestRelease> latestByChannel, List<Notice> notices) {
+
+		CheckAnswer answer(String version, String os, String arch) {
+			Optional<Version> parsed = Version.parse(version);
+			String channel = parsed.map(Version::channel)
+				.filter(this.latestByChannel::containsKey)
+				.orElse(Version.DEFAULT_CHANNEL);
+			LatestRelease latest = this.latestByChannel.get(channel);
+			boolean outdated = latest != null && parsed.isPresent() && parsed.get().compareTo(latest.version()) < 0;
+			List<AlertView> alerts = this.notices.stream()
+				.filter((notice) -> notice.appliesTo(parsed.orElse(null), os, arch))
+				.map(Notice::alert)
+				.toList();
+			return new CheckAnswer(this.view, channel, (latest != null) ? latest.release() : null, outdated, alerts);
+		}
+
+	}
+
+	record LatestRelease(Version version, ReleaseView release) {
+	}
+
+	/**
+	 * A notice with what selects its audience: a version range and optional os/arch.
+	 */
+	record Notice(AlertView alert, VersionRange range, @Nullable String os, @Nullable String arch) {
+
+		boolean appliesTo(@Nullable Version version, String clientOs, String clientArch) {
+			boolean versionMatches = this.range.isEverything() || (version != null && this.range.contains(version));
+			return versionMatches && matches(this.os, Platforms.os(clientOs))
+					&& matchesArch(this.arch, Platforms.arch(clientArch));
+		}
+
+		private static boolean matches(@Nullable String wanted, String normalised) {
+			return wanted == null || wanted.isEmpty() || Platforms.os(wanted).equals(normalised);
+		}
+
+		private static boolean matchesArch(@Nullable String wanted, String normalised) {
+			return wanted == null || wanted.isEmpty() || Platforms.arch(wanted).equals(normalised);
+		}
+
+	}
+
+}

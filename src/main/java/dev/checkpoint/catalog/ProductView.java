@@ -1,0 +1,18 @@
+package dev.checkpoint.catalog;
+
+/**
+ * A product as clients see it.
+ *
+ * @param name the product name used in client routes
+ * @param packageName the npm package (or other package) name, "" if none
+ * @param website the project website, "" if none
+ * @param installCommand the install command template with {package} and {tag}, "" if none
+ */
+public record ProductView(String name, String packageName, String website, String installCommand) {
+
+	/** The install command for the given release tag, "" when the product has none. */
+	public String installCommandFor(String tag) {
+		return this.installCommand.replace("{package}", this.packageName).replace("{tag}", tag);
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.checkpoint.ingest;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the ping path.
+ *
+ * @param unknownProducts what to do with pings for products not in the catalogue
+ * @param maxBatchSize most pings written in one group commit
+ * @param writerThreads how many group commits may run at once
+ * @param queueCapacity most pings waiting for a commit; beyond it pings are refused
+ * @param writeTimeout how long a request waits for its commit
+ * @param maxBodySize largest accepted request body
+ * @param partitionsAhead how many future months get their ping partition in advance
+ */
+@ConfigurationProperties("checkpoint.ingest")
+@Validated
+record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
+		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("2") @Min(1) int writerThreads,
+		@DefaultValue("50000") @Min(1) int queueCapacity, @DefaultValue("2500ms") Duration writeTimeout,
+		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead) {
+
+	/** What happens to a ping for a product the catalogue does not list. */
+	enum UnknownProducts {
+
+		/** Answer the neutral body and store the ping under the product name. */
+		STORE,
+		/** Answer the neutral body and store nothing. */
+		DROP,
+		/** Answer 404 (strict mode) and store nothing. */
+		REJECT
+
+	}
+
+}
