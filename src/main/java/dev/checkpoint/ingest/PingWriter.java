@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -126,9 +128,13 @@ class PingWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stores a batch, retrying once. A batch refused for its content (not for an
+	 * unreachable database) is split in halves, so one bad ping cannot fail the others.
+	 */
 	private void write(List<Pending> batch) {
 		List<Ping> pings = batch.stream().map(Pending::ping).toList();
-		RuntimeException failure = null;
+		DataAccessException failure = null;
 		for (int attempt = 1; attempt <= 2; attempt++) {
 			try {
 				this.store.store(pings);
@@ -140,11 +146,20 @@ class PingWriter implements SmartLifecycle {
 			catch (DataAccessException ex) {
 				failure = ex;
 				log.warn("Storing {} pings failed (attempt {}): {}", pings.size(), attempt, ex.getMessage());
+				if (batch.size() > 1 && isContentError(ex)) {
+					write(batch.subList(0, batch.size() / 2));
+					write(batch.subList(batch.size() / 2, batch.size()));
+					return;
+				}
 			}
 		}
 		this.failedPings.increment(pings.size());
-		RuntimeException cause = failure;
+		DataAccessException cause = failure;
 		batch.forEach((pending) -> pending.done().completeExceptionally(cause));
+	}
+
+	private static boolean isContentError(DataAccessException ex) {
+		return ex instanceof NonTransientDataAccessException && !(ex instanceof DataAccessResourceFailureException);
 	}
 
 	private record Pending(Ping ping, CompletableFuture<Void> done) {

@@ -1,6 +1,7 @@
 package dev.checkpoint.ingest;
 
 import java.util.List;
+import java.util.Objects;
 
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.catalog.VersionConstraintsView;
@@ -30,8 +31,9 @@ class VersionsController {
 	@GetMapping(path = "/v1/versions/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
 	VersionsResponse versions(@PathVariable String service, @RequestParam(defaultValue = "") String product) {
 		this.ingest.requireAcceptableProduct(service, false);
-		VersionConstraintsView constraints = this.catalog.constraints(service, product);
-		return new VersionsResponse(service, product, constraints.minimum(), constraints.maximum(),
+		String productName = Objects.requireNonNullElse(PingFactory.clean(product, PingFactory.SHORT_LIMIT), "");
+		VersionConstraintsView constraints = this.catalog.constraints(service, productName);
+		return new VersionsResponse(service, productName, constraints.minimum(), constraints.maximum(),
 				constraints.excluding());
 	}
 
