@@ -1,0 +1,23 @@
+# Build: docker build -t checkpoint .
+# Run:   docker compose --profile app up   (or give SPRING_DATASOURCE_URL/USERNAME/PASSWORD yourself)
+
+FROM eclipse-temurin:25-jdk AS builder
+WORKDIR /builder
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+RUN ./mvnw -B -q package -DskipTests \
+ && cp target/checkpoint-*.jar application.jar \
+ && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
+
+FROM bellsoft/liberica-openjre-debian:25-cds
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin checkpoint
+WORKDIR /application
+COPY --from=builder /builder/extracted/dependencies/ ./
+COPY --from=builder /builder/extracted/spring-boot-loader/ ./
+COPY --from=builder /builder/extracted/snapshot-dependencies/ ./
+COPY --from=builder /builder/extracted/application/ ./
+USER checkpoint
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "application.jar"]
