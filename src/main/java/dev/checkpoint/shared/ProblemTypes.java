@@ -17,6 +17,8 @@ public final class ProblemTypes {
 
 	public static final URI UNKNOWN_PRODUCT = URI.create(BASE + "unknown-product");
 
+	public static final URI CONFLICT = URI.create(BASE + "conflict");
+
 	public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
 
 	public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
