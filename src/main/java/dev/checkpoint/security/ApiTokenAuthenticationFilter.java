@@ -1,0 +1,82 @@
+package dev.checkpoint.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.checkpoint.security.ApiTokenService.TokenPrincipal;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>}, or Basic with the token as
+ * password (so a browser can open the dashboard). A token that is not live is refused
+ * with 401 at once. The client routes are never touched.
+ */
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private final ApiTokenService tokens;
+
+	ApiTokenAuthenticationFilter(ApiTokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/v1/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<String> token = token(request.getHeader(HttpHeaders.AUTHORIZATION));
+		if (token.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<TokenPrincipal> principal = this.tokens.authenticate(token.get());
+		if (principal.isEmpty()) {
+			ProblemResponses.UNAUTHORIZED.commence(request, response,
+					new InsufficientAuthenticationException("Unknown or revoked token"));
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get().name(), null,
+				principal.get().role().authorities()));
+		SecurityContextHolder.setContext(context);
+		chain.doFilter(request, response);
+	}
+
+	private static Optional<String> token(String header) {
+		if (header == null) {
+			return Optional.empty();
+		}
+		if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return Optional.of(header.substring(7).trim());
+		}
+		if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+						StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				return Optional.of((colon >= 0) ? decoded.substring(colon + 1) : decoded);
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.of("");
+			}
+		}
+		return Optional.of("");
+	}
+
+}
