@@ -1,7 +1,9 @@
 package dev.checkpoint.catalog;
 
 import java.util.Optional;
+import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +23,31 @@ public class Catalog implements SmartInitializingSingleton {
 
 	private final CatalogLoader loader;
 
+	private final NoticeDeliveries deliveries;
+
+	private final CatalogProperties properties;
+
 	private volatile CatalogSnapshot snapshot = CatalogSnapshot.EMPTY;
 
-	Catalog(CatalogLoader loader) {
+	Catalog(CatalogLoader loader, NoticeDeliveries deliveries, CatalogProperties properties) {
 		this.loader = loader;
+		this.deliveries = deliveries;
+		this.properties = properties;
 	}
 
 	/**
 	 * The answer for a client of {@code product} at {@code version} on
-	 * {@code os}/{@code arch}; empty when the product is not in the catalogue.
+	 * {@code os}/{@code arch}; empty when the product is not in the catalogue. Notices
+	 * that this signature already received are left out (unless configured otherwise).
 	 */
-	public Optional<CheckAnswer> answer(String product, String version, String os, String arch) {
-		return this.snapshot.answer(product, version, os, arch);
+	public Optional<CheckAnswer> answer(String product, String version, String os, String arch,
+			@Nullable UUID signature) {
+		Optional<CheckAnswer> answer = this.snapshot.answer(product, version, os, arch);
+		if (!this.properties.suppressRepeatedAlerts() || signature == null) {
+			return answer;
+		}
+		return answer.map((found) -> new CheckAnswer(found.product(), found.channel(), found.current(),
+				found.outdated(), this.deliveries.undelivered(signature, found.alerts())));
 	}
 
 	public boolean knows(String product) {
@@ -47,6 +62,7 @@ public class Catalog implements SmartInitializingSingleton {
 	public void refresh() {
 		try {
 			this.snapshot = this.loader.load();
+			this.deliveries.synchronize(this.snapshot.noticeIds());
 		}
 		catch (DataAccessException ex) {
 			log.warn("Catalogue refresh failed, still answering from the last snapshot: {}", ex.getMessage());
@@ -56,6 +72,7 @@ public class Catalog implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.snapshot = this.loader.load();
+		this.deliveries.synchronize(this.snapshot.noticeIds());
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.checkpoint.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.checkpoint.shared.Platforms;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,14 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 	Optional<CheckAnswer> answer(String product, String version, String os, String arch) {
 		ProductEntry entry = this.products.get(product);
 		return (entry != null) ? Optional.of(entry.answer(version, os, arch)) : Optional.empty();
+	}
+
+	Set<Integer> noticeIds() {
+		return this.products.values()
+			.stream()
+			.flatMap((entry) -> entry.notices().stream())
+			.map((notice) -> notice.alert().id())
+			.collect(Collectors.toSet());
 	}
 
 	VersionConstraintsView constraints(String service, String product) {

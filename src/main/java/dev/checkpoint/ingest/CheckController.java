@@ -69,7 +69,10 @@ class CheckController {
 	private CheckResponse answer(String product, MultiValueMap<String, String> params) {
 		String version = value(params, "version");
 		return CheckResponse.of(product, params,
-				this.catalog.answer(product, version, value(params, "os"), value(params, "arch")).orElse(null));
+				this.catalog
+					.answer(product, version, value(params, "os"), value(params, "arch"),
+							Signatures.toUuid(params.getFirst("signature")))
+					.orElse(null));
 	}
 
 	private static String value(MultiValueMap<String, String> params, String name) {

@@ -2,6 +2,7 @@ package dev.checkpoint.ingest;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.checkpoint.TestcontainersConfiguration;
 import dev.checkpoint.catalog.Catalog;
@@ -47,9 +48,8 @@ class CheckIntegrationTests {
 
 	@Test
 	void shouldAnswerWithExactlyTypedBodyForKnownProduct() {
-		JsonNode body = getJson(
-				"/v1/check/acme?version=1.9.0&os=linux&arch=x64&signature=6ba7b810-9dad-41d1-80b4-00c04fd430c8"
-						+ "&client_event_id=e1&previous_client_event_id=e0&cli_path_hash=c1&local_timestamp=2024-06-05T10:00:00Z");
+		JsonNode body = getJson("/v1/check/acme?version=1.9.0&os=linux&arch=x64&signature=" + UUID.randomUUID()
+				+ "&client_event_id=e1&previous_client_event_id=e0&cli_path_hash=c1&local_timestamp=2024-06-05T10:00:00Z");
 		assertThat(body.properties().stream().map(Map.Entry::getKey)).containsExactlyInAnyOrder("product",
 				"current_version", "current_release", "current_release_date", "current_download_url",
 				"current_changelog_url", "project_website", "outdated", "alerts", "package", "release_tag",
@@ -106,6 +106,25 @@ class CheckIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from monthly_actives where product = 'acme' and not non_ci")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNotRepeatANoticeToTheSameSignature() {
+		String signature = UUID.randomUUID().toString();
+		JsonNode first = getJson("/v1/check/acme?version=1.9.0&os=linux&signature=" + signature);
+		JsonNode second = getJson("/v1/check/acme?version=1.9.0&os=linux&signature=" + signature);
+		assertThat(first.get("alerts").findValuesAsString("level")).containsExactly("warning");
+		assertThat(second.get("alerts").size()).isZero();
+		assertThat(second.get("current_version").asString()).isEqualTo("2.0.0");
+		assertThat(second.get("outdated").asBoolean()).isTrue();
+		JsonNode other = getJson("/v1/check/acme?version=1.9.0&os=linux&signature=" + UUID.randomUUID());
+		assertThat(other.get("alerts").size()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldRepeatNoticesWhenThereIsNoSignature() {
+		assertThat(getJson("/v1/check/acme?version=1.9.0&signature=").get("alerts").size()).isEqualTo(1);
+		assertThat(getJson("/v1/check/acme?version=1.9.0&signature=").get("alerts").size()).isEqualTo(1);
 	}
 
 	@Test
