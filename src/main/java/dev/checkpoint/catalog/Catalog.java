@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The catalogue's public facade: what to answer a client, from memory. The snapshot is
@@ -67,6 +69,12 @@ public class Catalog implements SmartInitializingSingleton {
 		catch (DataAccessException ex) {
 			log.warn("Catalogue refresh failed, still answering from the last snapshot: {}", ex.getMessage());
 		}
+	}
+
+	/** Answers an admin change on this instance as soon as it is committed. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(CatalogChanged event) {
+		refresh();
 	}
 
 	@Override

@@ -11,7 +11,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * One place for web security: the client routes are open (no auth, cookies or CORS),
  * {@code /api/admin/**} needs an ADMIN token, reports and metrics an OPERATOR (or ADMIN)
- * token, and refusals are problem+json.
+ * token, and refusals are problem+json. The dashboard page itself holds no data: it asks
+ * for a token and calls the report API with it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -22,11 +23,13 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**")
 			.permitAll()
+			.requestMatchers("/dashboard", "/dashboard/**", "/webjars/**")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/error")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/api/reports/**", "/dashboard/**", "/actuator/prometheus")
+			.requestMatchers("/api/reports/**", "/api/error-reports/**", "/actuator/prometheus")
 			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated())

@@ -106,6 +106,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			case 404 -> ProblemTypes.NOT_FOUND;
 			case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
 			case 409 -> ProblemTypes.CONFLICT;
+			case 429 -> ProblemTypes.RATE_LIMITED;
 			case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
 			case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
 			case 503 -> ProblemTypes.UNAVAILABLE;

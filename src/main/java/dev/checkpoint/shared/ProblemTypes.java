@@ -17,6 +17,10 @@ public final class ProblemTypes {
 
 	public static final URI UNKNOWN_PRODUCT = URI.create(BASE + "unknown-product");
 
+	public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
+
+	public static final URI CONSENT_REQUIRED = URI.create(BASE + "consent-required");
+
 	public static final URI CONFLICT = URI.create(BASE + "conflict");
 
 	public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

@@ -1,0 +1,70 @@
+package dev.checkpoint.catalog;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code /api/admin/products/{name}/releases}: the versions clients are told about.
+ */
+@RestController
+@RequestMapping("/api/admin/products/{name}/releases")
+class AdminReleaseController {
+
+	private final ReleaseService releases;
+
+	AdminReleaseController(ReleaseService releases) {
+		this.releases = releases;
+	}
+
+	@GetMapping
+	List<ReleaseResponse> list(@PathVariable String name,
+			@RequestParam(name = "include_retired", defaultValue = "false") boolean includeRetired) {
+		return this.releases.list(name, includeRetired);
+	}
+
+	@GetMapping("/{version}")
+	ReleaseResponse get(@PathVariable String name, @PathVariable String version) {
+		return this.releases.get(name, version);
+	}
+
+	@PostMapping
+	ResponseEntity<ReleaseResponse> publish(@PathVariable String name, @Valid @RequestBody ReleaseCreateRequest request,
+			UriComponentsBuilder uri) {
+		ReleaseResponse published = this.releases.publish(name, request);
+		return ResponseEntity
+			.created(uri.path("/api/admin/products/{name}/releases/{version}")
+				.buildAndExpand(name, published.version())
+				.encode()
+				.toUri())
+			.body(published);
+	}
+
+	@PutMapping("/{version}")
+	ReleaseResponse update(@PathVariable String name, @PathVariable String version,
+			@Valid @RequestBody ReleaseUpdateRequest request) {
+		return this.releases.update(name, version, request);
+	}
+
+	/** Retires the release: the previous one of its channel is answered again. */
+	@DeleteMapping("/{version}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void retire(@PathVariable String name, @PathVariable String version) {
+		this.releases.retire(name, version);
+	}
+
+}

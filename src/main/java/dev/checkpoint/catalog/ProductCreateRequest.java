@@ -1,0 +1,22 @@
+package dev.checkpoint.catalog;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code POST /api/admin/products}: a new product; optional texts default to "".
+ *
+ * @param name the product name used in client routes
+ * @param packageName the npm (or other) package name
+ * @param website the project website
+ * @param installCommand the install command with {package} and {tag} placeholders
+ */
+record ProductCreateRequest(
+		@NotNull(message = "must not be null") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
+				message = "must be 1 to 64 letters, digits, dots, underscores or dashes") @Nullable String name,
+		@Size(max = 214, message = "must be at most 214 characters") @Nullable String packageName,
+		@HttpUrl @Nullable String website,
+		@Size(max = 500, message = "must be at most 500 characters") @Nullable String installCommand) {
+}

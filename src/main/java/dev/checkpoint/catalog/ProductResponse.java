@@ -1,0 +1,18 @@
+package dev.checkpoint.catalog;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A product as the admin API shows it; {@code retiredAt} is null while it is answered.
+ */
+record ProductResponse(String name, String packageName, String website, String installCommand, Instant createdAt,
+		@Nullable Instant retiredAt) {
+
+	static ProductResponse of(Product product) {
+		return new ProductResponse(product.getName(), product.getPackageName(), product.getWebsite(),
+				product.getInstallCommand(), product.getCreatedAt(), product.getRetiredAt());
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.checkpoint.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReleaseRepository extends JpaRepository<Release, Long> {
+
+	Optional<Release> findByProductIdAndVersion(Long productId, String version);
+
+	List<Release> findByProductIdOrderByReleasedAtDescIdDesc(Long productId);
+
+	List<Release> findByProductIdAndRetiredAtIsNullOrderByReleasedAtDescIdDesc(Long productId);
+
+	/** The release of this product with exactly this version, retired or not. */
+	default Release require(Product product, String version) {
+		return findByProductIdAndVersion(product.getId(), version)
+			.orElseThrow(() -> ReleaseNotFoundException.forVersion(product.getName(), version));
+	}
+
+}
