@@ -14,6 +14,7 @@
 
   async function api(path) {
     const response = await fetch(path, {
+      credentials: 'omit',
       headers: { Accept: 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) },
     });
     if (response.status === 401 || response.status === 403) {
@@ -112,6 +113,7 @@
   $('mau-csv').addEventListener('click', async (event) => {
     event.preventDefault();
     const response = await fetch(event.target.dataset.path, {
+      credentials: 'omit',
       headers: { Accept: 'text/csv', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) },
     });
     if (!response.ok) {

@@ -20,13 +20,17 @@ import org.springframework.validation.annotation.Validated;
  * @param writeTimeout how long a request waits for its commit
  * @param maxBodySize largest accepted request body
  * @param partitionsAhead how many future months get their ping partition in advance
+ * @param rawRetention how many months raw pings are kept: a month's ping partition, and
+ * its {@code monthly_actives} rows, are dropped once the month is entirely older than
+ * that (at least 2, so that the previous month can still be reported on)
  */
 @ConfigurationProperties("checkpoint.ingest")
 @Validated
 record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
 		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("2") @Min(1) int writerThreads,
 		@DefaultValue("50000") @Min(1) int queueCapacity, @DefaultValue("2500ms") Duration writeTimeout,
-		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead) {
+		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead,
+		@DefaultValue("13") @Min(2) int rawRetention) {
 
 	/** What happens to a ping for a product the catalogue does not list. */
 	enum UnknownProducts {

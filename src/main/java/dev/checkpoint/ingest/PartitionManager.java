@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the monthly partitions of {@code pings} ahead of time (this month and the next
  * few), each with its own unique index on {@code client_event_id} so that a retried ping
- * is stored once. Safe to run on several instances at once.
+ * is stored once, and drops the partitions (and {@code monthly_actives} rows) of months
+ * past the raw retention. Safe to run on several instances at once.
  */
 @Component
 class PartitionManager implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionManager.class);
+
+	private static final String PARTITIONS = """
+			select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+			where i.inhparent = 'pings'::regclass order by c.relname""";
+
+	private static final Pattern PARTITION_NAME = Pattern.compile("pings_(\\d{4})_(\\d{2})");
 
 	private final JdbcTemplate jdbc;
 
@@ -49,6 +60,45 @@ class PartitionManager implements SmartInitializingSingleton {
 			YearMonth next = month.plusMonths(i);
 			this.transactions.executeWithoutResult((status) -> create(next));
 		}
+	}
+
+	/**
+	 * Drops the ping partitions of months entirely older than
+	 * {@code checkpoint.ingest.raw-retention} months, and those months' rows of
+	 * {@code monthly_actives}; each partition in its own short transaction.
+	 * @return the months whose partition was dropped
+	 */
+	List<YearMonth> dropExpiredPartitions() {
+		YearMonth oldestKept = YearMonth.now(this.clock.withZone(ZoneOffset.UTC))
+			.minusMonths(this.properties.rawRetention());
+		List<YearMonth> dropped = new ArrayList<>();
+		for (String table : this.jdbc.queryForList(PARTITIONS, String.class)) {
+			Matcher name = PARTITION_NAME.matcher(table);
+			if (name.matches()) {
+				YearMonth month = YearMonth.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)));
+				if (month.isBefore(oldestKept)) {
+					this.transactions.executeWithoutResult((status) -> drop(table));
+					dropped.add(month);
+				}
+			}
+		}
+		Integer deleted = this.transactions
+			.execute((status) -> this.jdbc.update("delete from monthly_actives where month < ?", oldestKept.atDay(1)));
+		if (!dropped.isEmpty() || (deleted != null && deleted > 0)) {
+			log.info("Raw retention: dropped ping partitions of {} and {} monthly_actives rows before {}", dropped,
+					deleted, oldestKept);
+		}
+		return dropped;
+	}
+
+	private void drop(String table) {
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('checkpoint.pings.partitions'))");
+		// dropping a partition briefly locks the parent table: wait for ingest a little,
+		// then
+		// give up until the next run rather than queue writers behind us
+		this.jdbc.execute("set local lock_timeout = '10s'");
+		this.jdbc.execute("drop table if exists " + table);
+		log.info("Dropped ping partition {}", table);
 	}
 
 	private void create(YearMonth month) {

@@ -32,7 +32,7 @@ final class ProblemResponses {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Basic realm=\"checkpoint\"");
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"checkpoint\"");
 		}
 		response.getWriter()
 			.write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(type, title,

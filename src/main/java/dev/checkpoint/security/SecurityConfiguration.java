@@ -23,7 +23,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**")
 			.permitAll()
-			.requestMatchers("/dashboard", "/dashboard/**", "/webjars/**")
+			.requestMatchers("/dashboard", "/dashboard/**", "/webjars/**", "/bench/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/error")
 			.permitAll()

@@ -1,0 +1,49 @@
+package dev.checkpoint.errorreports;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.checkpoint.shared.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code POST /v1/errors/{product}}: a crash report from the CLI or Studio, sent only
+ * after the user agreed ({@code "consent": true}). Public and rate limited per client.
+ */
+@RestController
+class ErrorReportController {
+
+	private static final Pattern PRODUCT_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+
+	private final RateLimits rateLimits;
+
+	private final ErrorReportParser parser;
+
+	private final ErrorReportService reports;
+
+	ErrorReportController(RateLimits rateLimits, ErrorReportParser parser, ErrorReportService reports) {
+		this.rateLimits = rateLimits;
+		this.parser = parser;
+		this.reports = reports;
+	}
+
+	@PostMapping("/v1/errors/{product}")
+	ResponseEntity<ErrorReportCreatedResponse> receive(@PathVariable String product, HttpServletRequest request,
+			UriComponentsBuilder uri) throws IOException {
+		if (!PRODUCT_NAME.matcher(product).matches() || product.chars().allMatch((c) -> c == '.')) {
+			throw InvalidErrorReportException.forProductName();
+		}
+		this.rateLimits.consume("error-reports", request);
+		UUID id = this.reports.receive(product, this.parser.parse(product, request));
+		return ResponseEntity.created(uri.path("/api/error-reports/reports/{id}").buildAndExpand(id).toUri())
+			.body(new ErrorReportCreatedResponse(id));
+	}
+
+}

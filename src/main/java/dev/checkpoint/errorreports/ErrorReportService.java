@@ -1,0 +1,162 @@
+package dev.checkpoint.errorreports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores crash reports (redacted, truncated, grouped) and deletes them after the
+ * retention.
+ */
+@Service
+class ErrorReportService {
+
+	static final int MESSAGE_BYTES = 4 * 1024;
+
+	static final int STACK_TRACE_BYTES = 32 * 1024;
+
+	static final int COMMAND_BYTES = 4 * 1024;
+
+	static final int SHORT_CHARS = 128;
+
+	static final int TITLE_CHARS = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorReportService.class);
+
+	private static final Pattern HEX_UUID = Pattern
+		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+	private final ErrorReportRepository reports;
+
+	private final JdbcClient jdbc;
+
+	private final ErrorReportsProperties properties;
+
+	private final Clock clock;
+
+	ErrorReportService(ErrorReportRepository reports, JdbcClient jdbc, ErrorReportsProperties properties, Clock clock) {
+		this.reports = reports;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores one consented report and counts it in its group. A report of a resolved
+	 * group re-opens the group: the bug came back (regression).
+	 * @return the report's id
+	 */
+	@Transactional
+	UUID receive(String product, ErrorReportRequest request) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String message = Objects.requireNonNull(Texts
+			.truncateUtf8(SecretRedactor.redact(Objects.requireNonNull(request.errorMessage())), MESSAGE_BYTES));
+		String stackTrace = Texts.truncateUtf8(redacted(request.stackTrace()), STACK_TRACE_BYTES);
+		UUID groupId = upsertGroup(product, Fingerprints.of(message, stackTrace), title(message), now);
+		ErrorReport report = new ErrorReport(groupId, now, product);
+		report.setVersion(Objects.requireNonNull(shortText(request.version())));
+		report.setOs(shortText(request.os()));
+		report.setArch(shortText(request.arch()));
+		report.setNodeVersion(shortText(request.nodeVersion()));
+		report.setSignature(signature(request.signature()));
+		report.setCommand(Texts.truncateUtf8(redacted(request.command()), COMMAND_BYTES));
+		report.setMessage(message);
+		report.setStackTrace(stackTrace);
+		return this.reports.save(report).getId();
+	}
+
+	/**
+	 * Deletes the reports older than the retention, then the groups left without reports.
+	 */
+	@Transactional
+	Purged purgeExpired() {
+		OffsetDateTime cutoff = OffsetDateTime.ofInstant(this.clock.instant().minus(this.properties.retention()),
+				ZoneOffset.UTC);
+		long deletedReports = this.jdbc.sql("""
+				with deleted as (delete from error_reports where received_at < :cutoff returning group_id),
+				counts as (select group_id, count(*) as n from deleted group by group_id),
+				updated as (update error_groups g set report_count = g.report_count - c.n
+				            from counts c where g.id = c.group_id returning g.id)
+				select coalesce(sum(n), 0) from counts""").param("cutoff", cutoff).query(Long.class).single();
+		int deletedGroups = this.jdbc.sql("delete from error_groups where report_count <= 0").update();
+		if (deletedReports > 0 || deletedGroups > 0) {
+			log.info("Deleted {} error reports received before {} and {} emptied groups", deletedReports, cutoff,
+					deletedGroups);
+		}
+		return new Purged(deletedReports, deletedGroups);
+	}
+
+	/**
+	 * One statement, so concurrent reports of a new bug make one group: the unique
+	 * (product, fingerprint) key turns the second insert into an update.
+	 */
+	private UUID upsertGroup(String product, String fingerprint, String title, Instant now) {
+		return this.jdbc.sql("""
+				insert into error_groups (product, fingerprint, title, first_seen, last_seen, report_count)
+				values (:product, :fingerprint, :title, :now, :now, 1)
+				on conflict (product, fingerprint) do update
+				set report_count = error_groups.report_count + 1,
+				    last_seen = greatest(error_groups.last_seen, excluded.last_seen),
+				    resolved_at = null,
+				    resolved_by = null
+				returning id""")
+			.param("product", product)
+			.param("fingerprint", fingerprint)
+			.param("title", title)
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.query(UUID.class)
+			.single();
+	}
+
+	private static @Nullable String redacted(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : SecretRedactor.redact(text);
+	}
+
+	private static @Nullable String shortText(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : Texts.truncateChars(text.strip(), SHORT_CHARS);
+	}
+
+	/** The first non-blank line of the (redacted) message. */
+	private static String title(String message) {
+		return message.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty())
+			.findFirst()
+			.map((line) -> Objects.requireNonNull(Texts.truncateChars(line, TITLE_CHARS)))
+			.orElse("(no message)");
+	}
+
+	/**
+	 * The signature as ingest stores it: the uuid itself when it is 8-4-4-4-12 hex,
+	 * otherwise the name-based uuid of its text; none when empty.
+	 */
+	private static @Nullable UUID signature(@Nullable String signature) {
+		if (signature == null || signature.isBlank()) {
+			return null;
+		}
+		String text = signature.trim();
+		if (HEX_UUID.matcher(text).matches()) {
+			return UUID.fromString(text);
+		}
+		return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** What one retention run deleted. */
+	record Purged(long reports, long groups) {
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.checkpoint.errorreports;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Group and report ids in paths: uuids, where anything else simply finds nothing.
+ */
+final class Ids {
+
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+	private Ids() {
+	}
+
+	static Optional<UUID> parse(String id) {
+		return UUID_TEXT.matcher(id).matches() ? Optional.of(UUID.fromString(id)) : Optional.empty();
+	}
+
+	/** The id for a problem detail: quoted, and cut short when it is not a uuid. */
+	static String quoted(String id) {
+		String shown = (id.length() > 40) ? id.substring(0, 40) + "…" : id;
+		return "'" + shown + "'";
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.checkpoint.errorreports;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/error-reports}: crash report groups and reports for operators (OPERATOR or
+ * ADMIN token).
+ */
+@RestController
+@RequestMapping("/api/error-reports")
+class OperatorErrorReportController {
+
+	private final ErrorGroupService groups;
+
+	OperatorErrorReportController(ErrorGroupService groups) {
+		this.groups = groups;
+	}
+
+	@GetMapping("/products")
+	List<ErrorProductResponse> products() {
+		return this.groups.products();
+	}
+
+	@GetMapping("/groups")
+	ErrorGroupPageResponse groups(@RequestParam(required = false) @Nullable String product,
+			@RequestParam(required = false) @Nullable String version,
+			@RequestParam(defaultValue = "open") @Pattern(regexp = "open|resolved|all",
+					message = "must be open, resolved or all") String status,
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
+					message = "must be between 1 and 100") int size) {
+		return this.groups.list(new ErrorGroupQueries.GroupFilter(blankToNull(product), blankToNull(version), status),
+				page, size);
+	}
+
+	@GetMapping("/groups/{id}")
+	ErrorGroupDetailResponse group(@PathVariable String id) {
+		return this.groups.group(groupId(id));
+	}
+
+	@PostMapping("/groups/{id}/resolve")
+	ErrorGroupResponse resolve(@PathVariable String id, Principal operator) {
+		return this.groups.resolve(groupId(id), operator.getName());
+	}
+
+	@PostMapping("/groups/{id}/reopen")
+	ErrorGroupResponse reopen(@PathVariable String id) {
+		return this.groups.reopen(groupId(id));
+	}
+
+	@GetMapping("/reports/{id}")
+	ErrorReportResponse report(@PathVariable String id) {
+		return this.groups.report(Ids.parse(id).orElseThrow(() -> ErrorReportNotFoundException.forId(id)));
+	}
+
+	private static UUID groupId(String id) {
+		return Ids.parse(id).orElseThrow(() -> ErrorGroupNotFoundException.forId(id));
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

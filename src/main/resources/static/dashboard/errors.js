@@ -1,0 +1,222 @@
+// Checkpoint crash reports: open error groups per product, a group's recent reports and
+// one report's stack trace, with resolve/reopen. Same token as the usage dashboard
+// (sessionStorage, sent as a Bearer token). Report text is shown with textContent only.
+(() => {
+  'use strict';
+
+  const TOKEN_KEY = 'checkpoint.token';
+  const PAGE_SIZE = 20;
+  const state = { page: 0, total: 0, group: null };
+  const $ = (id) => document.getElementById(id);
+
+  async function api(path, method) {
+    // credentials 'omit': the token travels in the header, and a 401 with
+    // 'WWW-Authenticate: Basic' must not open the browser's password prompt.
+    const response = await fetch(path, {
+      method: method || 'GET',
+      credentials: 'omit',
+      headers: { Accept: 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) },
+    });
+    if (response.status === 401 || response.status === 403) {
+      signOut('Your token was refused (' + response.status + ').');
+      throw new Error('unauthorized');
+    }
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(problem.detail || ('HTTP ' + response.status));
+    }
+    return response.json();
+  }
+
+  function when(instant) {
+    return instant ? new Date(instant).toLocaleString() : '';
+  }
+
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : String(text);
+    if (className) {
+      td.className = className;
+    }
+    return td;
+  }
+
+  function badge(status) {
+    const span = document.createElement('span');
+    span.className = 'badge ' + status;
+    span.textContent = status;
+    return span;
+  }
+
+  function toggleButton(group) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'toggle';
+    button.textContent = group.status === 'resolved' ? 'Reopen' : 'Resolve';
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      toggle(group).catch(report);
+    });
+    return button;
+  }
+
+  async function loadProducts() {
+    const products = await api('/api/error-reports/products');
+    const select = $('product');
+    const chosen = select.value;
+    select.replaceChildren(new Option('All products', ''), ...products.map((p) => new Option(p.product, p.product)));
+    select.value = chosen;
+    $('products').tBodies[0].replaceChildren(...products.map((p) => {
+      const row = document.createElement('tr');
+      row.className = 'pick';
+      row.dataset.product = p.product;
+      row.append(cell(p.product), cell(p.open_groups, 'count'), cell(p.open_reports, 'count'), cell(when(p.last_seen)));
+      row.addEventListener('click', () => {
+        $('product').value = p.product;
+        state.page = 0;
+        loadGroups().catch(report);
+      });
+      return row;
+    }));
+    if (!products.length) {
+      $('status-line').textContent = 'No crash reports yet.';
+    }
+  }
+
+  async function loadGroups() {
+    const query = new URLSearchParams({ status: $('status').value, page: state.page, size: PAGE_SIZE });
+    if ($('product').value) {
+      query.set('product', $('product').value);
+    }
+    if ($('version').value.trim()) {
+      query.set('version', $('version').value.trim());
+    }
+    const page = await api('/api/error-reports/groups?' + query);
+    state.total = page.total;
+    $('groups').tBodies[0].replaceChildren(...page.groups.map((group) => {
+      const row = document.createElement('tr');
+      row.className = 'pick' + (state.group === group.id ? ' selected' : '');
+      row.dataset.id = group.id;
+      const status = cell('');
+      status.append(badge(group.status));
+      const action = cell('');
+      action.append(toggleButton(group));
+      row.append(cell(group.title), cell(group.product), cell(group.report_count, 'count'), cell(when(group.last_seen)),
+        status, action);
+      row.addEventListener('click', () => loadGroup(group.id).catch(report));
+      return row;
+    }));
+    const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+    $('page-info').textContent = 'Page ' + (state.page + 1) + ' of ' + pages + ' (' + page.total + ' groups)';
+    $('previous').disabled = state.page === 0;
+    $('next').disabled = state.page + 1 >= pages;
+    $('status-line').textContent = page.total ? '' : 'No ' + (page.status === 'all' ? '' : page.status + ' ') + 'error groups.';
+  }
+
+  async function loadGroup(id) {
+    const detail = await api('/api/error-reports/groups/' + encodeURIComponent(id));
+    const group = detail.group;
+    state.group = group.id;
+    for (const row of $('groups').tBodies[0].rows) {
+      row.classList.toggle('selected', row.dataset.id === group.id);
+    }
+    $('group').hidden = false;
+    $('report').hidden = true;
+    $('group-title').textContent = group.title;
+    $('group-summary').textContent = group.product + ' · ' + group.report_count + ' reports · first seen '
+      + when(group.first_seen) + ' · last seen ' + when(group.last_seen)
+      + (group.resolved_at ? ' · resolved ' + when(group.resolved_at) + ' by ' + group.resolved_by : ' · open');
+    const button = $('group-toggle');
+    button.textContent = group.status === 'resolved' ? 'Reopen' : 'Resolve';
+    button.onclick = () => toggle(group).catch(report);
+    $('reports').tBodies[0].replaceChildren(...detail.recent_reports.map((r) => {
+      const row = document.createElement('tr');
+      row.className = 'pick';
+      row.dataset.id = r.id;
+      row.append(cell(when(r.received_at)), cell(r.version), cell(r.os), cell(r.arch), cell(r.node_version));
+      row.addEventListener('click', () => loadReport(r.id).catch(report));
+      return row;
+    }));
+  }
+
+  async function loadReport(id) {
+    const r = await api('/api/error-reports/reports/' + encodeURIComponent(id));
+    $('report').hidden = false;
+    $('report-id').textContent = r.id;
+    const facts = [['Received', when(r.received_at)], ['Product', r.product], ['Version', r.version],
+      ['OS', r.os], ['Arch', r.arch], ['Runtime', r.node_version], ['Signature', r.signature]];
+    $('report-facts').replaceChildren(...facts.flatMap(([name, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = name;
+      const dd = document.createElement('dd');
+      dd.textContent = value || '—';
+      return [dt, dd];
+    }));
+    $('report-message').textContent = r.message;
+    $('report-command').textContent = r.command || '—';
+    $('report-stack').textContent = r.stack_trace || '(no stack trace)';
+    $('report').scrollIntoView({ block: 'nearest' });
+  }
+
+  async function toggle(group) {
+    const action = group.status === 'resolved' ? 'reopen' : 'resolve';
+    await api('/api/error-reports/groups/' + encodeURIComponent(group.id) + '/' + action, 'POST');
+    await Promise.all([loadGroups(), loadProducts()]);
+    if (state.group === group.id) {
+      await loadGroup(group.id);
+    }
+  }
+
+  async function showErrors() {
+    $('login').hidden = true;
+    $('errors').hidden = false;
+    await loadProducts();
+    await loadGroups();
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $('errors').hidden = true;
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+  }
+
+  function report(error) {
+    if (error.message !== 'unauthorized') {
+      $('status-line').textContent = 'Could not load the crash reports: ' + error.message;
+    }
+  }
+
+  $('login-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+    $('token').value = '';
+    showErrors().catch(report);
+  });
+  $('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.page = 0;
+    loadGroups().catch(report);
+  });
+  for (const id of ['product', 'status']) {
+    $(id).addEventListener('change', () => {
+      state.page = 0;
+      loadGroups().catch(report);
+    });
+  }
+  $('previous').addEventListener('click', () => {
+    state.page = Math.max(0, state.page - 1);
+    loadGroups().catch(report);
+  });
+  $('next').addEventListener('click', () => {
+    state.page += 1;
+    loadGroups().catch(report);
+  });
+  $('sign-out').addEventListener('click', () => signOut());
+
+  if (sessionStorage.getItem(TOKEN_KEY)) {
+    showErrors().catch(report);
+  } else {
+    signOut();
+  }
+})();

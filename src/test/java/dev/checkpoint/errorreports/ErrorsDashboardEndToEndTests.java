@@ -1,0 +1,169 @@
+package dev.checkpoint.errorreports;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.checkpoint.TestcontainersConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The crash report view in a real headless Chromium: an operator signs in, opens a group,
+ * reads a report's stack trace (as text, never as HTML) and resolves the group.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(TestcontainersConfiguration.class)
+class ErrorsDashboardEndToEndTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private WebDriver browser;
+
+	@BeforeAll
+	static void requireChromium() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium or chromedriver is not installed (apt-get install chromium chromium-driver; "
+						+ ".ci/run does it): skipping the crash report view end-to-end test");
+	}
+
+	@BeforeEach
+	void storeReportsAndOpenBrowser() throws Exception {
+		ErrorReportsApi.clean(this.jdbc);
+		this.jdbc.sql("delete from api_tokens where name = 'errtest-dashboard'").update();
+		send("<img src=x onerror=\"document.title='pwned'\"> exploded", "at boom (/home/alice/app/index.js:1:2)");
+		send("<img src=x onerror=\"document.title='pwned'\"> exploded", "at boom (/home/bob/app/index.js:9:9)");
+		send("quiet failure", "at other (/home/carol/app/other.js:1:2)");
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,1600");
+		this.browser = new ChromeDriver(options);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void shouldShowGroupsReportsAndResolveWhenOperatorSignsIn() throws Exception {
+		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard/errors.html");
+		this.browser.findElement(By.id("token")).sendKeys(operatorToken());
+		this.browser.findElement(By.id("sign-in")).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until((driver) -> groupRows().size() == 2);
+		assertThat(groupRows().get(0).getText()).contains("exploded", ErrorReportsApi.PRODUCT, "2");
+		assertThat(this.browser.findElement(By.id("products")).getText()).contains(ErrorReportsApi.PRODUCT);
+
+		groupRows().get(0).click();
+		wait.until((driver) -> rows("reports").size() == 2);
+		rows("reports").get(0).click();
+		wait.until((driver) -> !driver.findElement(By.id("report-stack")).getText().isEmpty());
+		assertThat(this.browser.findElement(By.id("report-stack")).getText()).contains("/home/[USER]/app/index.js");
+		assertThat(this.browser.findElement(By.id("report-message")).getText()).startsWith("<img src=x");
+		assertThat(this.browser.getTitle()).isNotEqualTo("pwned");
+		Files.createDirectories(Path.of("target"));
+		Files.write(Path.of("target/errors-dashboard.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+
+		this.browser.findElement(By.id("group-toggle")).click();
+		wait.until((driver) -> groupRows().size() == 1);
+		wait.until((driver) -> "Reopen".equals(driver.findElement(By.id("group-toggle")).getText()));
+		assertThat(this.jdbc.sql("select count(*) from error_groups where resolved_by = 'errtest-dashboard'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldStayOnSignInWhenTokenIsWrong() {
+		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard/errors.html");
+		this.browser.findElement(By.id("token")).sendKeys("cpt_wrong");
+		this.browser.findElement(By.id("sign-in")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until((driver) -> !driver.findElement(By.id("login-error")).getText().isEmpty());
+		assertThat(this.browser.findElement(By.id("login-error")).getText()).contains("401");
+		assertThat(this.browser.findElement(By.id("errors")).isDisplayed()).isFalse();
+	}
+
+	private List<WebElement> groupRows() {
+		return rows("groups");
+	}
+
+	private List<WebElement> rows(String table) {
+		return this.browser.findElements(By.cssSelector("#" + table + " tbody tr"));
+	}
+
+	private void send(String message, String frame) throws Exception {
+		ObjectNode report = this.json.createObjectNode();
+		report.put("version", "1.0.0");
+		report.put("error_message", message);
+		report.put("stack_trace", "Error: " + message + "\n    " + frame);
+		report.put("consent", true);
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(uri("/v1/errors/" + ErrorReportsApi.PRODUCT))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(report.toString()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(201);
+	}
+
+	private String operatorToken() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/admin/tokens"))
+			.header("Authorization", "Bearer test-bootstrap-admin-token")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"errtest-dashboard\",\"role\":\"OPERATOR\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(201);
+		return this.json.readTree(response.body()).get("token").asString();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
