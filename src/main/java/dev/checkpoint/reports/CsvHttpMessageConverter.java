@@ -1,0 +1,81 @@
+package dev.checkpoint.reports;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Writes a {@link CsvExport} as RFC 4180 CSV: a header row, CRLF line ends, fields quoted
+ * when they hold a comma, quote or line break. Text that a spreadsheet would run as a
+ * formula (leading {@code = + - @}) gets a leading {@code '}, since values such as
+ * versions come from clients.
+ */
+class CsvHttpMessageConverter extends AbstractHttpMessageConverter<CsvExport> {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	static final String TEXT_CSV_VALUE = "text/csv";
+
+	CsvHttpMessageConverter() {
+		super(StandardCharsets.UTF_8, TEXT_CSV);
+	}
+
+	@Override
+	protected boolean supports(Class<?> type) {
+		return CsvExport.class.isAssignableFrom(type);
+	}
+
+	@Override
+	protected boolean canRead(MediaType mediaType) {
+		return false;
+	}
+
+	@Override
+	protected CsvExport readInternal(Class<? extends CsvExport> type, HttpInputMessage input) {
+		throw new HttpMessageNotReadableException("CSV is not accepted as input.", input);
+	}
+
+	@Override
+	protected void writeInternal(CsvExport export, HttpOutputMessage output) throws IOException {
+		output.getHeaders()
+			.setContentDisposition(ContentDisposition.attachment().filename(export.csvFilename()).build());
+		Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+		writeRow(writer, export.csvHeader());
+		for (List<String> row : export.csvRows()) {
+			writeRow(writer, row);
+		}
+		writer.flush();
+	}
+
+	private static void writeRow(Writer writer, List<String> fields) throws IOException {
+		for (int i = 0; i < fields.size(); i++) {
+			if (i > 0) {
+				writer.write(',');
+			}
+			writer.write(field(fields.get(i)));
+		}
+		writer.write("\r\n");
+	}
+
+	static String field(String value) {
+		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !isNumber(value)) ? "'" + value
+				: value;
+		boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+				|| safe.indexOf('\r') >= 0;
+		return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+	}
+
+	private static boolean isNumber(String value) {
+		return value.matches("[-+]?\\d+(\\.\\d+)?");
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.checkpoint.reports;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a breakdown splits a month's developers and pings by.
+ */
+enum Dimension {
+
+	VERSION, OS, ARCH, NODE_VERSION, CI;
+
+	/** The name used in the API and in {@code mau_breakdowns.dimension}. */
+	String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static Optional<Dimension> fromKey(String key) {
+		return Arrays.stream(values()).filter((dimension) -> dimension.key().equals(key)).findFirst();
+	}
+
+}

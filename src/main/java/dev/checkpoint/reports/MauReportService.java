@@ -1,0 +1,132 @@
+package dev.checkpoint.reports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the stored MAU reports current (the jobs call it) and reads them (the API calls
+ * it). Reads touch only {@code mau_reports} and {@code mau_breakdowns}.
+ */
+@Service
+class MauReportService {
+
+	private static final Logger log = LoggerFactory.getLogger(MauReportService.class);
+
+	/**
+	 * The (product, month) pairs with rollup rows, found with one index probe per pair (a
+	 * loose index scan) rather than by reading every signature's row.
+	 */
+	private static final String UNCLOSED_MONTHS = """
+			with recursive actives as (
+			  (select product, month from monthly_actives order by product, month limit 1)
+			  union all
+			  select n.product, n.month from actives as a cross join lateral (
+			    select m.product, m.month from monthly_actives as m
+			    where (m.product, m.month) > (a.product, a.month)
+			    order by m.product, m.month limit 1) as n
+			), candidates as (
+			  select product, month from actives
+			  union
+			  select product, month from monthly_anonymous
+			)
+			select distinct c.month from candidates as c
+			where c.month < :current and not exists (
+			  select 1 from mau_reports as r where r.product = c.product and r.month = c.month and r.final)
+			order by c.month
+			""";
+
+	private final MauCalculator calculator;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	MauReportService(MauCalculator calculator, JdbcClient jdbc, Clock clock) {
+		this.calculator = calculator;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Recomputes the current UTC month's (not final) reports. */
+	YearMonth refreshCurrentMonth() {
+		YearMonth month = currentMonth();
+		List<String> products = this.calculator.compute(month, false);
+		log.debug("Refreshed MAU reports of {} for {} products", month, products.size());
+		return month;
+	}
+
+	/**
+	 * Gives every ended month that has rollup rows but no final report its final report,
+	 * oldest first, one transaction per month.
+	 * @return the months that were closed
+	 */
+	List<YearMonth> closeEndedMonths() {
+		List<YearMonth> closed = new ArrayList<>();
+		for (YearMonth month : unclosedMonths()) {
+			List<String> products = this.calculator.compute(month, true);
+			log.info("Closed MAU reports of {} for {} products", month, products.size());
+			closed.add(month);
+		}
+		return closed;
+	}
+
+	@Transactional(readOnly = true)
+	List<YearMonth> unclosedMonths() {
+		return this.jdbc.sql(UNCLOSED_MONTHS)
+			.param("current", currentMonth().atDay(1))
+			.query((rs, row) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	List<String> products() {
+		return this.jdbc.sql("select distinct product from mau_reports order by product").query(String.class).list();
+	}
+
+	@Transactional(readOnly = true)
+	List<MauMonthView> months(String product, YearMonth from, YearMonth to) {
+		return this.jdbc.sql("""
+				select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final,
+				  computed_at
+				from mau_reports where product = :product and month between :from and :to order by month""")
+			.param("product", product)
+			.param("from", from.atDay(1))
+			.param("to", to.atDay(1))
+			.query((rs, row) -> new MauMonthView(YearMonth.from(rs.getObject("month", LocalDate.class)),
+					rs.getLong("developers"), rs.getLong("developers_excluding_ci"), rs.getLong("returning_developers"),
+					rs.getLong("anonymous_pings"), rs.getBoolean("final"),
+					rs.getObject("computed_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	List<BreakdownRowView> breakdown(String product, YearMonth month, Dimension dimension) {
+		return this.jdbc.sql("""
+				select value, developers, pings from mau_breakdowns
+				where product = :product and month = :month and dimension = :dimension
+				order by developers desc, pings desc, value""")
+			.param("product", product)
+			.param("month", month.atDay(1))
+			.param("dimension", dimension.key())
+			.query((rs, row) -> new BreakdownRowView(rs.getString("value"), rs.getLong("developers"),
+					rs.getLong("pings")))
+			.list();
+	}
+
+	YearMonth currentMonth() {
+		return YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.checkpoint.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.MockHttpOutputMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvHttpMessageConverterTests {
+
+	private final CsvHttpMessageConverter converter = new CsvHttpMessageConverter();
+
+	@Test
+	void shouldQuoteFieldsWithCommasQuotesAndLineBreaksPerRfc4180() {
+		assertThat(CsvHttpMessageConverter.field("plain")).isEqualTo("plain");
+		assertThat(CsvHttpMessageConverter.field("a,b")).isEqualTo("\"a,b\"");
+		assertThat(CsvHttpMessageConverter.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(CsvHttpMessageConverter.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
+		assertThat(CsvHttpMessageConverter.field("")).isEmpty();
+	}
+
+	@Test
+	void shouldDefuseSpreadsheetFormulasButKeepNumbersWhenValuesStartWithOperators() {
+		assertThat(CsvHttpMessageConverter.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(CsvHttpMessageConverter.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(CsvHttpMessageConverter.field("-1")).isEqualTo("-1");
+		assertThat(CsvHttpMessageConverter.field("+cmd")).isEqualTo("'+cmd");
+	}
+
+	@Test
+	void shouldWriteHeaderRowsAndAttachmentNameWhenExportingBreakdown() throws Exception {
+		BreakdownResponse breakdown = new BreakdownResponse("a/b", YearMonth.of(2026, 3), "os",
+				List.of(new BreakdownRowView("linux", 3, 9)));
+		MockHttpOutputMessage output = new MockHttpOutputMessage();
+		this.converter.write(breakdown, MediaType.parseMediaType("text/csv"), output);
+		assertThat(output.getHeaders().getContentType()).isEqualTo(CsvHttpMessageConverter.TEXT_CSV);
+		assertThat(output.getHeaders().getContentDisposition().getFilename()).isEqualTo("mau-a_b-2026-03-os.csv");
+		assertThat(output.getBodyAsString(StandardCharsets.UTF_8))
+			.isEqualTo("product,month,dimension,value,developers,pings\r\na/b,2026-03,os,linux,3,9\r\n");
+		assertThat(this.converter.canRead(BreakdownResponse.class, MediaType.parseMediaType("text/csv"))).isFalse();
+	}
+
+}
