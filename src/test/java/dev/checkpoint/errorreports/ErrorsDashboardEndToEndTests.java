@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.checkpoint.HeadlessChromium;
 import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +32,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The crash report view in a real headless Chromium: an operator signs in, opens a group,
@@ -43,10 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
 class ErrorsDashboardEndToEndTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -63,9 +56,7 @@ class ErrorsDashboardEndToEndTests {
 
 	@BeforeAll
 	static void requireChromium() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium or chromedriver is not installed (apt-get install chromium chromium-driver; "
-						+ ".ci/run does it): skipping the crash report view end-to-end test");
+		HeadlessChromium.assumeInstalled();
 	}
 
 	@BeforeEach
@@ -75,12 +66,7 @@ class ErrorsDashboardEndToEndTests {
 		send("<img src=x onerror=\"document.title='pwned'\"> exploded", "at boom (/home/alice/app/index.js:1:2)");
 		send("<img src=x onerror=\"document.title='pwned'\"> exploded", "at boom (/home/bob/app/index.js:9:9)");
 		send("quiet failure", "at other (/home/carol/app/other.js:1:2)");
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1280,1600");
-		this.browser = new ChromeDriver(options);
+		this.browser = HeadlessChromium.start();
 	}
 
 	@AfterEach

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 
+import dev.checkpoint.HeadlessChromium;
 import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +31,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real headless Chromium: an operator signs in with a token and the
@@ -41,10 +39,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
 class DashboardEndToEndTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final String PRODUCT = "dashtest";
 
@@ -61,9 +55,7 @@ class DashboardEndToEndTests {
 
 	@BeforeAll
 	static void requireChromium() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium or chromedriver is not installed (apt-get install chromium chromium-driver; "
-						+ ".ci/run does it): skipping the dashboard end-to-end test");
+		HeadlessChromium.assumeInstalled();
 	}
 
 	@BeforeEach
@@ -85,12 +77,7 @@ class DashboardEndToEndTests {
 					insert into mau_breakdowns (product, month, dimension, value, developers, pings)
 					values (?, ?, ?, ?, 30, 90)""").params(PRODUCT, now.atDay(1), row[0], row[1]).update();
 		}
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1280,1600");
-		this.browser = new ChromeDriver(options);
+		this.browser = HeadlessChromium.start();
 	}
 
 	@AfterEach
@@ -111,7 +98,7 @@ class DashboardEndToEndTests {
 		assertThat(points("mau-chart")).isEqualTo("9");
 		assertThat(points("breakdown-version")).isEqualTo("2");
 		assertThat(points("breakdown-os")).isEqualTo("2");
-		Object drawn = ((ChromeDriver) this.browser)
+		Object drawn = ((JavascriptExecutor) this.browser)
 			.executeScript("return Chart.getChart('mau-chart').data.datasets[0].data.join(',')");
 		assertThat(drawn).isEqualTo("80,90,100");
 		Files.createDirectories(Path.of("target"));
