@@ -1,6 +1,5 @@
 package dev.checkpoint.errorreports;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import dev.checkpoint.shared.Signatures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +35,6 @@ class ErrorReportService {
 	static final int TITLE_CHARS = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorReportService.class);
-
-	private static final Pattern HEX_UUID = Pattern
-		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
 	private final ErrorReportRepository reports;
 
@@ -72,7 +68,7 @@ class ErrorReportService {
 		report.setOs(shortText(request.os()));
 		report.setArch(shortText(request.arch()));
 		report.setNodeVersion(shortText(request.nodeVersion()));
-		report.setSignature(signature(request.signature()));
+		report.setSignature(Signatures.toUuid(request.signature()));
 		report.setCommand(Texts.truncateUtf8(redacted(request.command()), COMMAND_BYTES));
 		report.setMessage(message);
 		report.setStackTrace(stackTrace);
@@ -144,17 +140,6 @@ class ErrorReportService {
 	 * The signature as ingest stores it: the uuid itself when it is 8-4-4-4-12 hex,
 	 * otherwise the name-based uuid of its text; none when empty.
 	 */
-	private static @Nullable UUID signature(@Nullable String signature) {
-		if (signature == null || signature.isBlank()) {
-			return null;
-		}
-		String text = signature.trim();
-		if (HEX_UUID.matcher(text).matches()) {
-			return UUID.fromString(text);
-		}
-		return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8));
-	}
-
 	/** What one retention run deleted. */
 	record Purged(long reports, long groups) {
 	}

@@ -2,6 +2,7 @@ package dev.checkpoint.ingest;
 
 import java.time.Instant;
 
+import dev.checkpoint.shared.Signatures;
 import jakarta.validation.Valid;
 import dev.checkpoint.catalog.Catalog;
 import org.jspecify.annotations.Nullable;

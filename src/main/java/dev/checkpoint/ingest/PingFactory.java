@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkpoint.shared.Signatures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

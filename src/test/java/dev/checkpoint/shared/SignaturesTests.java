@@ -1,4 +1,4 @@
-package dev.checkpoint.ingest;
+package dev.checkpoint.shared;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.checkpoint.ingest;
+package dev.checkpoint.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * (Prisma's v4 uuids and go-checkpoint's random bytes alike), otherwise a stable
  * name-based uuid of the text, so any signature counts once. An empty signature is none.
  */
-final class Signatures {
+public final class Signatures {
 
 	private static final Pattern HEX_UUID = Pattern
 		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -19,7 +19,7 @@ final class Signatures {
 	private Signatures() {
 	}
 
-	static @Nullable UUID toUuid(@Nullable String signature) {
+	public static @Nullable UUID toUuid(@Nullable String signature) {
 		if (signature == null || signature.isBlank()) {
 			return null;
 		}
