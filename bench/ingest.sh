@@ -19,7 +19,7 @@
 #        durable GET at a fixed rate (BENCH_RATE)  for the p99 latency under a steady load
 #   5. prints the table: req/s, p50/p99, ratios, rows stored vs 2xx answered, catalogue
 #      queries during the check runs, JVM RSS, bytes per stored ping, and the targets.
-# Only loopback traffic. Takes about 7 minutes with the defaults.
+# Only loopback traffic. Takes about 9 minutes with the defaults.
 #
 # Environment overrides:
 #   BENCH_DURATION=30          seconds per measured run
@@ -37,10 +37,12 @@
 #   BENCH_WAIT_QUIET=0         wait up to this many seconds for other processes to use < 10%
 #                              of the CPU before starting (the load is measured and printed)
 #
-# Heap: -Xmx256m. The working set of the ping path is small (a queue of at most
-# checkpoint.ingest.queue-capacity=50,000 pings of ~1 KiB, batches of <= 2,000, the
-# catalogue snapshot); 256 MiB keeps GC rare at 10k+ req/s, and leaves ~140 MiB of
-# metaspace, code cache and thread stacks under the 400 MiB RSS target.
+# Heap: -Xmx256m (BENCH_HEAP), fixed so that runs compare. The ping path's live set is small
+# (~45 MiB after a full GC under load: catalogue snapshot, queue of at most
+# checkpoint.ingest.queue-capacity pings, batches); 256 MiB keeps young collections rare at
+# 15k req/s whatever collector the JVM picks. Measured RSS: 428 MiB (G1, -Xmx256m) and
+# 410 MiB (SerialGC, -Xmx160m): the non-heap part (metaspace ~85-100 MiB, code cache ~40,
+# symbols ~22, class space, threads, malloc) is 200-250 MiB, see the README.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
