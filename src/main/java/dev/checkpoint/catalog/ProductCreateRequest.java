@@ -2,6 +2,8 @@ package dev.checkpoint.catalog;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+
+import dev.checkpoint.shared.ProductNames;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param installCommand the install command with {package} and {tag} placeholders
  */
 record ProductCreateRequest(
-		@NotNull(message = "must not be null") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
+		@NotNull(message = "must not be null") @Pattern(regexp = ProductNames.PATTERN,
 				message = "must be 1 to 64 letters, digits, dots, underscores or dashes") @Nullable String name,
 		@Size(max = 214, message = "must be at most 214 characters") @Nullable String packageName,
 		@HttpUrl @Nullable String website,

@@ -2,8 +2,8 @@ package dev.checkpoint.errorreports;
 
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.shared.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,8 +20,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class ErrorReportController {
 
-	private static final Pattern PRODUCT_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
-
 	private final RateLimits rateLimits;
 
 	private final ErrorReportParser parser;
@@ -37,7 +35,7 @@ class ErrorReportController {
 	@PostMapping("/v1/errors/{product}")
 	ResponseEntity<ErrorReportCreatedResponse> receive(@PathVariable String product, HttpServletRequest request,
 			UriComponentsBuilder uri) throws IOException {
-		if (!PRODUCT_NAME.matcher(product).matches() || product.chars().allMatch((c) -> c == '.')) {
+		if (!ProductNames.isValid(product)) {
 			throw InvalidErrorReportException.forProductName();
 		}
 		this.rateLimits.consume("error-reports", request);

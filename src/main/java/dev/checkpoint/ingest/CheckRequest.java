@@ -1,6 +1,8 @@
 package dev.checkpoint.ingest;
 
 import jakarta.validation.constraints.Pattern;
+
+import dev.checkpoint.shared.ProductNames;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +14,7 @@ import org.springframework.util.MultiValueMap;
  * field is optional; present ones are checked.
  */
 record CheckRequest(
-		@Nullable @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$",
+		@Nullable @Pattern(regexp = ProductNames.PATTERN,
 				message = "must be 1 to 64 letters, digits, dots, underscores or dashes") String product,
 		@Nullable @Size(max = 64, message = "must be at most 64 characters") String version,
 		@Nullable @Size(max = 32, message = "must be at most 32 characters") String arch,

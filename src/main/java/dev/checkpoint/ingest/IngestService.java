@@ -3,8 +3,8 @@ package dev.checkpoint.ingest;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
+import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.ingest.IngestProperties.UnknownProducts;
 import org.slf4j.Logger;
@@ -19,8 +19,6 @@ import org.springframework.stereotype.Service;
 class IngestService {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-
-	private static final Pattern PRODUCT_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
 	private final Catalog catalog;
 
@@ -39,7 +37,7 @@ class IngestService {
 	 * @throws ProductNotFoundException to answer 404
 	 */
 	void requireAcceptableProduct(String product, boolean strictAllowed) {
-		if (!PRODUCT_NAME.matcher(product).matches() || product.chars().allMatch((c) -> c == '.')) {
+		if (!ProductNames.isValid(product)) {
 			throw ProductNotFoundException.forInvalidName();
 		}
 		if (strictAllowed && this.properties.unknownProducts() == UnknownProducts.REJECT
