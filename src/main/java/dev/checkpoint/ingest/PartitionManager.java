@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the monthly partitions of {@code pings} ahead of time (this month and the next
- * few), each with its own unique index on {@code client_event_id} so that a retried ping
- * is stored once, and drops the partitions (and {@code monthly_actives} rows) of months
- * past the raw retention. Safe to run on several instances at once.
+ * few; each inherits the fold key index of the parent table), and drops the partitions
+ * (and {@code monthly_actives} rows) of months past the raw retention. Safe to run on
+ * several instances at once.
  */
 @Component
 class PartitionManager implements SmartInitializingSingleton {
@@ -113,9 +113,6 @@ class PartitionManager implements SmartInitializingSingleton {
 		}
 		this.jdbc.execute("create table %s partition of pings for values from ('%s 00:00:00+00') to ('%s 00:00:00+00')"
 			.formatted(table, from, to));
-		this.jdbc
-			.execute("create unique index %s_client_event_id on %s (client_event_id) where client_event_id is not null"
-				.formatted(table, table));
 		log.info("Created ping partition {}", table);
 	}
 

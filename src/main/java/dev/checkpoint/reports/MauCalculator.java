@@ -72,7 +72,7 @@ class MauCalculator {
 			        else lower(btrim(arch, E' \\t\\n\\r\\f')) end, ''), 'unknown') as arch,
 			      coalesce(nullif(node_version, ''), 'unknown') as node_version,
 			      case when ci then 'true' when not ci then 'false' else 'unknown' end as ci,
-			      count(*) as pings
+			      sum(hits) as pings
 			    from pings
 			    where received_at >= :from and received_at < :to and product = any(:products)
 			    group by 1, 2, 3, 4, 5, 6, 7

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Prisma's real npm {@code checkpoint-client@1.1.33}, unmodified, against the running
  * server (src/test/node/prisma-compat.mjs does the client-side assertions).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// folding off: every ping keeps its row, so that the event chain can be checked
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "checkpoint.ingest.fold.window=0")
 @Import(TestcontainersConfiguration.class)
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 class PrismaClientCompatibilityTests {

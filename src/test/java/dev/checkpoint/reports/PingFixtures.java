@@ -1,78 +1,92 @@
 package dev.checkpoint.reports;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * Writes pings through ingest's own write statement ({@code PingStore.INSERT}, read here
- * rather than copied), so that the pings and the monthly rollups are exactly what
- * production stores, at any chosen time. Creates the month partitions that the
- * application does not create itself.
+ * Writes pings through ingest's own store ({@code PingStore}, built here by reflection
+ * rather than copied, with the default 12-hour fold), so that the pings and the monthly
+ * rollups are exactly what production stores, at any chosen time. Creates the month
+ * partitions that the application does not create itself.
  */
 final class PingFixtures {
 
-	private static final String INSERT = (String) ReflectionTestUtils
-		.getField(ClassUtils.resolveClassName("dev.checkpoint.ingest.PingStore", null), "INSERT");
-
-	private static final int COLUMNS = 25;
+	private static final Class<?> PING = ClassUtils.resolveClassName("dev.checkpoint.ingest.Ping", null);
 
 	private PingFixtures() {
 	}
 
 	/**
-	 * Creates the month's partition (and unique index) as ingest's PartitionManager does.
+	 * Creates the month's partition as ingest's PartitionManager does.
 	 */
 	static void createPartition(JdbcTemplate jdbc, YearMonth month) {
 		String table = "pings_%04d_%02d".formatted(month.getYear(), month.getMonthValue());
 		jdbc.execute(
 				"create table if not exists %s partition of pings for values from ('%s 00:00:00+00') to ('%s 00:00:00+00')"
 					.formatted(table, month.atDay(1), month.plusMonths(1).atDay(1)));
-		jdbc.execute(
-				"create unique index if not exists %s_client_event_id on %s (client_event_id) where client_event_id is not null"
-					.formatted(table, table));
 	}
 
 	/**
-	 * Stores the pings in one statement, as one group commit of the ping writer would.
+	 * Stores the pings in one group commit, as the ping writer would.
 	 */
 	static void store(JdbcTemplate jdbc, List<TestPing> pings) {
-		jdbc.execute(INSERT, (PreparedStatement statement) -> {
-			Connection connection = statement.getConnection();
-			bind(statement, connection, 1, "text", pings, (p) -> p.at().toString());
-			bind(statement, connection, 2, "int2", pings, (p) -> (short) 1);
-			bind(statement, connection, 3, "text", pings, TestPing::product);
-			bind(statement, connection, 4, "text", pings, TestPing::version);
-			bind(statement, connection, 5, "text", pings, TestPing::os);
-			bind(statement, connection, 6, "text", pings, TestPing::arch);
-			bind(statement, connection, 7, "uuid", pings, TestPing::signature);
-			bind(statement, connection, 8, "bool", pings, TestPing::ci);
-			bind(statement, connection, 9, "text", pings, TestPing::clientEventId);
-			for (int column = 10; column <= COLUMNS; column++) {
-				Function<TestPing, @Nullable Object> value = (column == 17) ? TestPing::nodeVersion : (p) -> null;
-				String type = (column == 22) ? "bool" : "text";
-				bind(statement, connection, column, type, pings, value);
+		try {
+			Object store = construct("dev.checkpoint.ingest.PingStore", jdbc,
+					new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
+					construct("dev.checkpoint.ingest.PingFoldProperties", Duration.ofHours(12)));
+			List<Object> values = new ArrayList<>();
+			for (TestPing ping : pings) {
+				values.add(ping(ping));
 			}
-			statement.execute();
-			return null;
-		});
+			Method method = store.getClass().getDeclaredMethod("store", List.class);
+			ReflectionUtils.makeAccessible(method);
+			method.invoke(store, values);
+		}
+		catch (InvocationTargetException ex) {
+			ReflectionUtils.rethrowRuntimeException(ex.getTargetException());
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
-	private static void bind(PreparedStatement statement, Connection connection, int index, String type,
-			List<TestPing> pings, Function<TestPing, ? extends @Nullable Object> column) throws SQLException {
-		Object[] values = pings.stream().map(column).toArray();
-		statement.setArray(index, connection.createArrayOf(type, values));
+	private static Object ping(TestPing ping) throws ReflectiveOperationException {
+		Object[] values = new Object[PING.getRecordComponents().length];
+		values[0] = ping.at();
+		values[1] = PING.getDeclaredClasses()[0].getEnumConstants()[0];
+		values[2] = ping.product();
+		values[3] = ping.version();
+		values[4] = ping.os();
+		values[5] = ping.arch();
+		values[6] = ping.signature();
+		values[7] = ping.ci();
+		values[8] = ping.clientEventId();
+		values[16] = ping.nodeVersion();
+		values[17] = List.of();
+		values[18] = List.of();
+		values[19] = List.of();
+		return construct(PING.getName(), values);
+	}
+
+	private static Object construct(String type, Object... arguments) throws ReflectiveOperationException {
+		Constructor<?> constructor = ClassUtils.resolveClassName(type, null).getDeclaredConstructors()[0];
+		ReflectionUtils.makeAccessible(constructor);
+		return constructor.newInstance(arguments);
 	}
 
 	/**
