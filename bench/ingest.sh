@@ -165,8 +165,9 @@ start_app() {
 	return 1
 }
 
+# stored pings: a row holds several pings of one signature when they fold (hits)
 rows() {
-	pg_sql "select count(*) from pings"
+	pg_sql "select coalesce(sum(hits), 0) from pings"
 }
 
 catalog_scans() {
@@ -337,7 +338,7 @@ bytes_per_ping() {
 	local sizes
 	sizes=$(pg_sql "select coalesce(sum(pg_total_relation_size(c.oid)), 0), coalesce(sum(pg_indexes_size(c.oid)), 0)
 		from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'pings'::regclass")
-	echo "$(rows) ${sizes%%|*} ${sizes#*|}"
+	echo "$(rows) $(pg_sql "select count(*) from pings") ${sizes%%|*} ${sizes#*|}"
 }
 
 ratio() {
@@ -371,7 +372,7 @@ main() {
 	if [[ " ${RUNS} " == *" durable "* ]]; then
 		measure durable-get "durable GET  /v1/check" /v1/check GET yes 0 "${CONNECTIONS}"
 		measure durable-post "durable POST /v1/check" /v1/check POST yes 0 "${CONNECTIONS}"
-		read -r B_ROWS B_TOTAL B_INDEXES <<<"$(bytes_per_ping)"
+		read -r B_ROWS B_PHYSICAL B_TOTAL B_INDEXES <<<"$(bytes_per_ping)"
 	fi
 	if [[ " ${RUNS} " == *" noop "* ]]; then
 		measure noop-get "no-op   GET  /bench/noop" /bench/noop/check GET no 0 "${CONNECTIONS}"
@@ -422,7 +423,9 @@ main() {
 	echo "JVM RSS after the HTTP runs: VmRSS ${rss} MiB, peak VmHWM ${hwm} MiB   (target <= 400 MiB)"
 	if [[ -n "${B_ROWS:-}" ]]; then
 		echo "bytes per stored ping (durable runs, after VACUUM ANALYZE): $((B_TOTAL / B_ROWS))" \
-			"= ${B_TOTAL} bytes / ${B_ROWS} rows (heap+toast $(((B_TOTAL - B_INDEXES) / B_ROWS)), indexes $((B_INDEXES / B_ROWS)))   (target <= 80)"
+			"= ${B_TOTAL} bytes / ${B_ROWS} pings (heap+toast $(((B_TOTAL - B_INDEXES) / B_ROWS)), indexes $((B_INDEXES / B_ROWS)))   (target <= 80)"
+		echo "  folded into ${B_PHYSICAL} rows: $(ratio "${B_ROWS}" "${B_PHYSICAL}" '%.1f') pings per row," \
+			"$((B_TOTAL / B_PHYSICAL)) bytes per row"
 	fi
 	if ((${#MISMATCHES[@]} > 0)); then
 		echo "MISMATCHES:"
