@@ -1,8 +1,9 @@
 package dev.checkpoint.ingest;
 
 import java.time.Instant;
+import java.util.UUID;
 
-import dev.checkpoint.shared.Signatures;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import dev.checkpoint.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +32,13 @@ class CheckController {
 
 	private final Catalog catalog;
 
-	CheckController(IngestService ingest, PingFactory pings, Catalog catalog) {
+	private final SignatureCap signatureCap;
+
+	CheckController(IngestService ingest, PingFactory pings, Catalog catalog, SignatureCap signatureCap) {
 		this.ingest = ingest;
 		this.pings = pings;
 		this.catalog = catalog;
+		this.signatureCap = signatureCap;
 	}
 
 	/**
@@ -43,17 +47,20 @@ class CheckController {
 	 */
 	@GetMapping(path = "/v1/check/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
 	CheckResponse check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request) {
 		this.ingest.requireAcceptableProduct(product, true);
-		this.ingest.record(this.pings.check(product, params, userAgent, null));
-		return answer(product, params);
+		UUID signature = this.signatureCap.admit(PingFactory.signature(params), request);
+		this.ingest.record(this.pings.check(product, params, signature, userAgent, null));
+		return answer(product, params, signature);
 	}
 
 	/** The same ping as JSON; answers 503 when it could not be stored. */
 	@PostMapping(path = "/v1/check/{product}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest request,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest servletRequest) {
 		this.ingest.requireAcceptableProduct(product, true);
 		if (request.product() != null && !request.product().equals(product)) {
 			throw InvalidPingException.forField("product", "must match the product in the path");
@@ -61,18 +68,21 @@ class CheckController {
 		Instant timestamp = Timestamps.parse(request.timestamp(), "timestamp").orElse(null);
 		MultiValueMap<String, String> params = request.asParameters();
 		String agent = (request.userAgent() != null) ? request.userAgent() : userAgent;
-		if (!this.ingest.record(this.pings.check(product, params, agent, timestamp))) {
+		UUID signature = this.signatureCap.admit(PingFactory.signature(params), servletRequest);
+		if (!this.ingest.record(this.pings.check(product, params, signature, agent, timestamp))) {
 			throw PingNotStoredException.forProduct(product);
 		}
-		return answer(product, params);
+		return answer(product, params, signature);
 	}
 
-	private CheckResponse answer(String product, MultiValueMap<String, String> params) {
+	/**
+	 * The answer; alerts already delivered to the signature are left out, unless the
+	 * signature was capped (then nothing is remembered for it).
+	 */
+	private CheckResponse answer(String product, MultiValueMap<String, String> params, @Nullable UUID signature) {
 		String version = value(params, "version");
 		return CheckResponse.of(product, params,
-				this.catalog
-					.answer(product, version, value(params, "os"), value(params, "arch"),
-							Signatures.toUuid(params.getFirst("signature")))
+				this.catalog.answer(product, version, value(params, "os"), value(params, "arch"), signature)
 					.orElse(null));
 	}
 

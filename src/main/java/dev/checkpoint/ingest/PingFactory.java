@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import dev.checkpoint.shared.Signatures;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +37,14 @@ class PingFactory {
 	/** A check, from the query parameters of a GET (or the fields of a POST). */
 	Ping check(String product, MultiValueMap<String, String> params, @Nullable String userAgent,
 			@Nullable Instant clientTimestamp) {
+		return check(product, params, signature(params), userAgent, clientTimestamp);
+	}
+
+	/** A check stored with the given signature (e.g. none once capped). */
+	Ping check(String product, MultiValueMap<String, String> params, @Nullable UUID signature,
+			@Nullable String userAgent, @Nullable Instant clientTimestamp) {
 		return new Ping(this.clock.instant(), Ping.Kind.CHECK, product, text(params, "version"), text(params, "os"),
-				text(params, "arch"), Signatures.toUuid(params.getFirst("signature")), bool(params.getFirst("ci")),
+				text(params, "arch"), signature, bool(params.getFirst("ci")),
 				optional(params, "client_event_id", SHORT_LIMIT),
 				optional(params, "previous_client_event_id", SHORT_LIMIT),
 				optional(params, "project_hash", SHORT_LIMIT), optional(params, "cli_path_hash", SHORT_LIMIT),
@@ -49,12 +56,20 @@ class PingFactory {
 				clean(userAgent, USER_AGENT_LIMIT), clientTimestamp, null);
 	}
 
-	/** A go-checkpoint run report, with its run details kept as JSON. */
-	Ping runReport(String product, RunReport report, @Nullable String userAgent) {
+	/**
+	 * A go-checkpoint run report, with its run details kept as JSON, stored with the
+	 * given signature (the report's own, or none once capped).
+	 */
+	Ping runReport(String product, RunReport report, @Nullable UUID signature, @Nullable String userAgent) {
 		return new Ping(this.clock.instant(), Ping.Kind.RUN_REPORT, product, nonNull(report.version()),
-				nonNull(report.os()), nonNull(report.arch()), Signatures.toUuid(report.signature()), null, null, null,
-				null, null, null, null, null, null, null, List.of(), List.of(), List.of(), null, null,
-				clean(userAgent, USER_AGENT_LIMIT), null, report.details());
+				nonNull(report.os()), nonNull(report.arch()), signature, null, null, null, null, null, null, null, null,
+				null, null, List.of(), List.of(), List.of(), null, null, clean(userAgent, USER_AGENT_LIMIT), null,
+				report.details());
+	}
+
+	/** The signature a check carries, as stored. */
+	static @Nullable UUID signature(MultiValueMap<String, String> params) {
+		return Signatures.toUuid(params.getFirst("signature"));
 	}
 
 	private static String nonNull(@Nullable String value) {

@@ -1,7 +1,9 @@
 package dev.checkpoint.ingest;
 
 import java.io.IOException;
+import java.util.UUID;
 
+import dev.checkpoint.shared.Signatures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -26,10 +28,13 @@ class TelemetryController {
 
 	private final RunReportParser parser;
 
-	TelemetryController(IngestService ingest, PingFactory pings, RunReportParser parser) {
+	private final SignatureCap signatureCap;
+
+	TelemetryController(IngestService ingest, PingFactory pings, RunReportParser parser, SignatureCap signatureCap) {
 		this.ingest = ingest;
 		this.pings = pings;
 		this.parser = parser;
+		this.signatureCap = signatureCap;
 	}
 
 	@PostMapping("/v1/telemetry/{product}")
@@ -38,7 +43,8 @@ class TelemetryController {
 			throws IOException {
 		this.ingest.requireAcceptableProduct(product, false);
 		RunReport report = this.parser.parse(request.getInputStream());
-		if (!this.ingest.record(this.pings.runReport(product, report, userAgent))) {
+		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), request);
+		if (!this.ingest.record(this.pings.runReport(product, report, signature, userAgent))) {
 			throw PingNotStoredException.forProduct(product);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).build();

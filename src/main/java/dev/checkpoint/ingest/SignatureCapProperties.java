@@ -1,0 +1,24 @@
+package dev.checkpoint.ingest;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The cap on new signatures per client address and UTC day, so that one host cannot
+ * inflate the monthly actives with made-up signatures.
+ *
+ * @param enabled whether the cap applies
+ * @param maxNewPerDay how many distinct signatures one address may present per UTC day;
+ * further new ones are stored as anonymous pings
+ * @param maxTracked most (address, signature) pairs remembered in memory per instance
+ * (about 100 bytes each)
+ */
+@ConfigurationProperties("checkpoint.ingest.signature-cap")
+@Validated
+record SignatureCapProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500") @Min(1) int maxNewPerDay,
+		@DefaultValue("1000000") @Min(1) long maxTracked) {
+
+}
