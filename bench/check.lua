@@ -20,7 +20,7 @@
 -- The mix: 60% Prisma-like checks (every v4 parameter, a unique client_event_id, one of
 -- 60,000 signatures, several versions/os/arch/node versions, CI true or false) and 40%
 -- go-checkpoint-like checks (arch, os, signature, version; one of 40,000 other
--- signatures, 5% without one): 100,000 signatures in all.
+-- signatures, 5% without one): 100,000 signatures in all, from 20,000 client addresses.
 -- done() prints one machine-readable "BENCH" line for the shell script.
 
 local ffi = require("ffi")
@@ -114,8 +114,17 @@ local function enc(s)
   end))
 end
 
+-- the client address of developer i, sent as X-Forwarded-For (the benchmark profile trusts
+-- it): 20,000 addresses with 5 developers each, so the per-address rate limits and the
+-- signature cap run as in production without refusing any of the load
+local function address_for(i)
+  local n = i % 20000
+  return string.format("10.%d.%d.%d", math.floor(n / 65536), math.floor(n / 256) % 256, n % 256)
+end
+
 local function prisma_ping()
   counter = counter + 1
+  local developer = math.random(0, 59999)
   local platform = pick(prisma_platforms)
   local ci = math.random() < 0.25
   return "prisma", {
@@ -123,7 +132,7 @@ local function prisma_ping()
     os = platform[1],
     arch = platform[2],
     node_version = pick(node_versions),
-    signature = uuid_for(math.random(0, 59999), 1),
+    signature = uuid_for(developer, 1),
     client_event_id = string.format("%s-%d-%d", run, tid, counter),
     previous_client_event_id = (math.random() < 0.7) and random_uuid() or "",
     project_hash = hex8(),
@@ -139,18 +148,19 @@ local function prisma_ping()
     local_timestamp = "2025-01-15T10:00:00Z",
     information = "",
     check_if_update_available = (math.random() < 0.5) and "true" or "false",
-  }, "prisma/checkpoint-client"
+  }, "prisma/checkpoint-client", address_for(developer)
 end
 
 local function go_ping()
   local platform = pick(go_platforms)
-  local signature = (math.random() < 0.05) and "" or uuid_for(math.random(60000, 99999), 2)
+  local developer = math.random(60000, 99999)
+  local signature = (math.random() < 0.05) and "" or uuid_for(developer, 2)
   return pick(go_products), {
     arch = platform[2],
     os = platform[1],
     signature = signature,
     version = pick(go_versions),
-  }, "HashiCorp/go-checkpoint"
+  }, "HashiCorp/go-checkpoint", address_for(developer)
 end
 
 local prisma_keys = { "checkpoint_version", "local_timestamp", "information", "schema_providers",
@@ -162,12 +172,12 @@ local go_keys = { "arch", "os", "signature", "version" }
 local json_fields = { "version", "arch", "os", "node_version", "signature" }
 
 function request()
-  local product, p, agent, keys
+  local product, p, agent, address, keys
   if math.random() < 0.6 then
-    product, p, agent = prisma_ping()
+    product, p, agent, address = prisma_ping()
     keys = prisma_keys
   else
-    product, p, agent = go_ping()
+    product, p, agent, address = go_ping()
     keys = go_keys
   end
   if method == "POST" then
@@ -179,13 +189,14 @@ function request()
     end
     parts[#parts + 1] = '"timestamp":"2025-01-15T10:00:00Z"'
     return wrk.format("POST", prefix .. "/" .. product,
-      { ["Content-Type"] = "application/json", ["User-Agent"] = agent }, "{" .. table.concat(parts, ",") .. "}")
+      { ["Content-Type"] = "application/json", ["User-Agent"] = agent, ["X-Forwarded-For"] = address }, "{" .. table.concat(parts, ",") .. "}")
   end
   local query = {}
   for _, k in ipairs(keys) do
     query[#query + 1] = k .. "=" .. enc(p[k])
   end
-  return wrk.format("GET", prefix .. "/" .. product .. "?" .. table.concat(query, "&"), { ["User-Agent"] = agent })
+  return wrk.format("GET", prefix .. "/" .. product .. "?" .. table.concat(query, "&"),
+    { ["User-Agent"] = agent, ["X-Forwarded-For"] = address })
 end
 
 function done(summary, latency, requests)
