@@ -20,4 +20,6 @@ COPY --from=builder /builder/extracted/snapshot-dependencies/ ./
 COPY --from=builder /builder/extracted/application/ ./
 USER checkpoint
 EXPOSE 8080
+# measured by bench/ingest.sh: fits a 512 MiB container; override with -e JAVA_TOOL_OPTIONS=...
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx160m"
 ENTRYPOINT ["java", "-jar", "application.jar"]

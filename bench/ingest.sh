@@ -27,9 +27,9 @@
 #   BENCH_CONNECTIONS=64       wrk connections (and pgbench clients)
 #   BENCH_THREADS=2            wrk threads (and pgbench threads)
 #   BENCH_RATE=5000            requests/s of the fixed-rate run, over BENCH_RATE_CONNECTIONS=100
-#   BENCH_HEAP=256m            -Xmx of the server (see below)
+#   BENCH_HEAP=160m            -Xmx of the server (see below)
 #   BENCH_JAVA=java            the java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-#   BENCH_JAVA_OPTS=           extra JVM options
+#   BENCH_JAVA_OPTS=-XX:+UseSerialGC   JVM options
 #   BENCH_APP_ARGS=            extra Spring arguments, e.g. --checkpoint.ingest.writer-threads=4
 #   BENCH_DB_URL=              postgresql://user:password@host:port/database instead of the
 #                              embedded server (its pings tables get rows; nothing is dropped)
@@ -37,12 +37,12 @@
 #   BENCH_WAIT_QUIET=0         wait up to this many seconds for other processes to use < 10%
 #                              of the CPU before starting (the load is measured and printed)
 #
-# Heap: -Xmx256m (BENCH_HEAP), fixed so that runs compare. The ping path's live set is small
+# JVM: -Xmx160m -XX:+UseSerialGC by default (BENCH_HEAP, BENCH_JAVA_OPTS), the settings the
+# Docker image ships (JAVA_TOOL_OPTIONS in Dockerfile). The ping path's live set is small
 # (~45 MiB after a full GC under load: catalogue snapshot, queue of at most
-# checkpoint.ingest.queue-capacity pings, batches); 256 MiB keeps young collections rare at
-# 15k req/s whatever collector the JVM picks. Measured RSS: 428 MiB (G1, -Xmx256m) and
-# 410 MiB (SerialGC, -Xmx160m): the non-heap part (metaspace ~85-100 MiB, code cache ~40,
-# symbols ~22, class space, threads, malloc) is 200-250 MiB, see the README.
+# checkpoint.ingest.queue-capacity pings, batches). Measured before: G1 with -Xmx256m gave
+# 428 MiB RSS and ~10% less durable throughput on 2 cores; the non-heap part (metaspace
+# ~85-100 MiB, code cache ~40, symbols ~22, class space, threads, malloc) is 200-250 MiB.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -57,9 +57,10 @@ CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
 RATE="${BENCH_RATE:-5000}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-100}"
-HEAP="${BENCH_HEAP:-256m}"
+HEAP="${BENCH_HEAP:-160m}"
 JAVA="${BENCH_JAVA:-java}"
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC}"
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS}"
 read -r -a APP_ARGS <<<"${BENCH_APP_ARGS:-}"
 RUNS="${BENCH_RUNS:-durable noop naive pgbench rate}"
 QUIET_WAIT="${BENCH_WAIT_QUIET:-0}"
