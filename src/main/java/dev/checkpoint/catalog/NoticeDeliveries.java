@@ -76,6 +76,26 @@ class NoticeDeliveries {
 		this.readUpTo = now;
 	}
 
+	/**
+	 * Forgets every delivery to {@code signature}: the unsaved ones, the ones in memory
+	 * and the stored ones (deleted in the caller's transaction). Other instances keep
+	 * theirs in memory until they restart.
+	 * @return the stored deliveries deleted
+	 */
+	synchronized long forget(UUID signature) {
+		this.unsaved.removeIf((delivery) -> delivery.signature().equals(signature));
+		forgetInMemory(signature);
+		return this.jdbc.update("delete from notice_deliveries where signature = ?", signature);
+	}
+
+	/**
+	 * Forgets the deliveries to {@code signature} in memory only: again once the deletion
+	 * is committed, as a refresh before the commit may have read the rows back.
+	 */
+	synchronized void forgetInMemory(UUID signature) {
+		this.delivered.values().forEach((signatures) -> signatures.remove(signature));
+	}
+
 	private void save() {
 		List<Delivery> batch = new ArrayList<>();
 		for (Delivery next = this.unsaved.poll(); next != null; next = this.unsaved.poll()) {

@@ -19,7 +19,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/v1/**")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/v1/**", "/api/privacy/**")
 			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**")
 			.permitAll()
