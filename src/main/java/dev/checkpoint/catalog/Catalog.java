@@ -2,6 +2,8 @@ package dev.checkpoint.catalog;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ public class Catalog implements SmartInitializingSingleton {
 	private final CatalogProperties properties;
 
 	private volatile CatalogSnapshot snapshot = CatalogSnapshot.EMPTY;
+
+	private final Lock refreshing = new ReentrantLock();
 
 	Catalog(CatalogLoader loader, NoticeDeliveries deliveries, CatalogProperties properties) {
 		this.loader = loader;
@@ -60,14 +64,22 @@ public class Catalog implements SmartInitializingSingleton {
 		return this.snapshot.constraints(service, product);
 	}
 
-	/** Reloads the catalogue now, keeping the last snapshot when the database fails. */
+	/**
+	 * Reloads the catalogue now, keeping the last snapshot when the database fails. One
+	 * reload at a time, so that a reload that started earlier (the scheduled one) cannot
+	 * finish last and replace a newer snapshot (the one after an admin commit).
+	 */
 	public void refresh() {
+		this.refreshing.lock();
 		try {
 			this.snapshot = this.loader.load();
 			this.deliveries.synchronize(this.snapshot.noticeIds());
 		}
 		catch (DataAccessException ex) {
 			log.warn("Catalogue refresh failed, still answering from the last snapshot: {}", ex.getMessage());
+		}
+		finally {
+			this.refreshing.unlock();
 		}
 	}
 
