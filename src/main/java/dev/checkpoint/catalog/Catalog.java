@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -30,6 +31,8 @@ public class Catalog implements SmartInitializingSingleton {
 	private final CatalogProperties properties;
 
 	private volatile CatalogSnapshot snapshot = CatalogSnapshot.EMPTY;
+
+	private volatile boolean refreshFailing;
 
 	Catalog(CatalogLoader loader, NoticeDeliveries deliveries, CatalogProperties properties) {
 		this.loader = loader;
@@ -60,14 +63,28 @@ public class Catalog implements SmartInitializingSingleton {
 		return this.snapshot.constraints(service, product);
 	}
 
-	/** Reloads the catalogue now, keeping the last snapshot when the database fails. */
+	/**
+	 * Reloads the catalogue now, keeping the last snapshot when the database fails. An
+	 * outage is logged when it starts and when it ends, not on every refresh.
+	 */
 	public void refresh() {
 		try {
 			this.snapshot = this.loader.load();
 			this.deliveries.synchronize(this.snapshot.noticeIds());
+			if (this.refreshFailing) {
+				this.refreshFailing = false;
+				log.info("Catalogue refreshed again");
+			}
 		}
-		catch (DataAccessException ex) {
-			log.warn("Catalogue refresh failed, still answering from the last snapshot: {}", ex.getMessage());
+		catch (DataAccessException | TransactionException ex) {
+			if (this.refreshFailing) {
+				log.debug("Catalogue refresh failed again: {}", ex.getMessage());
+			}
+			else {
+				this.refreshFailing = true;
+				log.warn("Catalogue refresh failed, answering from the last snapshot until it works: {}",
+						ex.getMessage());
+			}
 		}
 	}
 
