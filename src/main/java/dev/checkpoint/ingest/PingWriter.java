@@ -217,7 +217,13 @@ class PingWriter implements SmartLifecycle {
 			if (!attempt.start()) {
 				throw new CannotGetJdbcConnectionException("Abandoned after the connection wait");
 			}
-			this.store.store(pings);
+			try {
+				this.store.store(pings);
+			}
+			catch (RuntimeException ex) {
+				attempt.failure = ex;
+				throw ex;
+			}
 		}));
 		try {
 			try {
@@ -232,11 +238,17 @@ class PingWriter implements SmartLifecycle {
 			}
 		}
 		catch (InterruptedException ex) {
+			if (attempt.abandon()) {
+				Thread.currentThread().interrupt();
+				throw new DatabaseUnreachableException("Interrupted while waiting for a connection", ex);
+			}
+			awaitUninterruptibly(result);
 			Thread.currentThread().interrupt();
-			throw new DatabaseUnreachableException("Interrupted while storing", ex);
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
+			// the store's own failure, not the failed rollback on a dead connection after
+			// it
+			Throwable cause = (attempt.failure != null) ? attempt.failure : ex.getCause();
 			if (cause != null && StorageFailures.isOutage(cause)) {
 				throw new DatabaseUnreachableException(cause.getMessage(), cause);
 			}
@@ -245,6 +257,31 @@ class PingWriter implements SmartLifecycle {
 			}
 			throw new UncategorizedDataAccessException("Storing pings failed", cause) {
 			};
+		}
+	}
+
+	/** Waits for a store that already writes, so that it is never spooled as well. */
+	private static void awaitUninterruptibly(Future<?> result) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					result.get();
+					return;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					throw new UncategorizedDataAccessException("Storing pings failed", ex.getCause()) {
+					};
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -268,6 +305,8 @@ class PingWriter implements SmartLifecycle {
 	private static final class Attempt {
 
 		private final AtomicInteger state = new AtomicInteger();
+
+		private volatile @Nullable RuntimeException failure;
 
 		/** Called with a connection in hand; false when the writer gave up. */
 		boolean start() {

@@ -163,7 +163,7 @@ class SpoolReplayer implements SmartLifecycle {
 		}
 		this.rejectedPings.increment(batch.pings().size());
 		log.error("The database refused spooled ping batch {}; moved to {}: {}", batch.id(),
-				this.spool.directory().resolve("rejected"), ex.getMessage());
+				this.spool.directory().resolve("rejected"), ex.getMostSpecificCause().getMessage());
 		ioRun(() -> this.spool.reject(file));
 	}
 
