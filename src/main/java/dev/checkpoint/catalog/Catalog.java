@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -34,6 +35,8 @@ public class Catalog implements SmartInitializingSingleton {
 	private volatile CatalogSnapshot snapshot = CatalogSnapshot.EMPTY;
 
 	private final Lock refreshing = new ReentrantLock();
+
+	private volatile boolean refreshFailing;
 
 	Catalog(CatalogLoader loader, NoticeDeliveries deliveries, CatalogProperties properties) {
 		this.loader = loader;
@@ -65,18 +68,30 @@ public class Catalog implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Reloads the catalogue now, keeping the last snapshot when the database fails. One
-	 * reload at a time, so that a reload that started earlier (the scheduled one) cannot
-	 * finish last and replace a newer snapshot (the one after an admin commit).
+	 * Reloads the catalogue now, keeping the last snapshot when the database fails (an
+	 * outage is logged when it starts and when it ends, not on every refresh). One reload
+	 * at a time, so that a reload that started earlier (the scheduled one) cannot finish
+	 * last and replace a newer snapshot (the one after an admin commit).
 	 */
 	public void refresh() {
 		this.refreshing.lock();
 		try {
 			this.snapshot = this.loader.load();
 			this.deliveries.synchronize(this.snapshot.noticeIds());
+			if (this.refreshFailing) {
+				this.refreshFailing = false;
+				log.info("Catalogue refreshed again");
+			}
 		}
-		catch (DataAccessException ex) {
-			log.warn("Catalogue refresh failed, still answering from the last snapshot: {}", ex.getMessage());
+		catch (DataAccessException | TransactionException ex) {
+			if (this.refreshFailing) {
+				log.debug("Catalogue refresh failed again: {}", ex.getMessage());
+			}
+			else {
+				this.refreshFailing = true;
+				log.warn("Catalogue refresh failed, answering from the last snapshot until it works: {}",
+						ex.getMessage());
+			}
 		}
 		finally {
 			this.refreshing.unlock();

@@ -1,7 +1,9 @@
 package dev.checkpoint.ingest;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rawRetention how many months raw pings are kept: a month's ping partition, and
  * its {@code monthly_actives} rows, are dropped once the month is entirely older than
  * that (at least 2, so that the previous month can still be reported on)
+ * @param spool where accepted pings wait while the database is unreachable
  */
 @ConfigurationProperties("checkpoint.ingest")
 @Validated
@@ -30,7 +33,7 @@ record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
 		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("2") @Min(1) int writerThreads,
 		@DefaultValue("50000") @Min(1) int queueCapacity, @DefaultValue("2500ms") Duration writeTimeout,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead,
-		@DefaultValue("13") @Min(2) int rawRetention) {
+		@DefaultValue("13") @Min(2) int rawRetention, @DefaultValue @Valid Spool spool) {
 
 	/** What happens to a ping for a product the catalogue does not list. */
 	enum UnknownProducts {
@@ -41,6 +44,24 @@ record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
 		DROP,
 		/** Answer 404 (strict mode) and store nothing. */
 		REJECT
+
+	}
+
+	/**
+	 * The on-disk spool that keeps accepted pings while the database is unreachable.
+	 *
+	 * @param directory where spooled batches are written (one file each)
+	 * @param maxSize most bytes the spool may hold; beyond it new pings are refused
+	 * @param connectionWait how long a batch waits for a database connection before it
+	 * goes to the spool instead (keep it well under the write timeout)
+	 * @param probeInterval how often the database is probed, and the spool replayed,
+	 * during an outage
+	 * @param appliedRetention how long the ids of replayed batches are remembered (a
+	 * batch replayed again within that time is not stored twice)
+	 */
+	record Spool(@DefaultValue("data/spool") Path directory, @DefaultValue("256MB") DataSize maxSize,
+			@DefaultValue("1s") Duration connectionWait, @DefaultValue("2s") Duration probeInterval,
+			@DefaultValue("30d") Duration appliedRetention) {
 
 	}
 
