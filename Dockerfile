@@ -14,12 +14,15 @@ RUN ./mvnw -B -q package -DskipTests \
 FROM bellsoft/liberica-openjre-debian:25-cds
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin checkpoint
 WORKDIR /application
+# the ping spool (checkpoint.ingest.spool.directory=data/spool) lives here: mount a volume on it
+RUN mkdir -p /application/data/spool && chown -R checkpoint /application/data
+VOLUME /application/data/spool
 COPY --from=builder /builder/extracted/dependencies/ ./
 COPY --from=builder /builder/extracted/spring-boot-loader/ ./
 COPY --from=builder /builder/extracted/snapshot-dependencies/ ./
 COPY --from=builder /builder/extracted/application/ ./
 USER checkpoint
 EXPOSE 8080
-# measured by bench/ingest.sh: fits a 512 MiB container; override with -e JAVA_TOOL_OPTIONS=...
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx160m"
+# measured by bench/ingest.sh (fits a 512 MiB container); override with -e JAVA_TOOL_OPTIONS=...
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx128m" MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-jar", "application.jar"]

@@ -27,7 +27,8 @@
 #   BENCH_CONNECTIONS=64       wrk connections (and pgbench clients)
 #   BENCH_THREADS=2            wrk threads (and pgbench threads)
 #   BENCH_RATE=5000            requests/s of the fixed-rate run, over BENCH_RATE_CONNECTIONS=100
-#   BENCH_HEAP=160m            -Xmx of the server (see below)
+#   BENCH_HEAP=128m            -Xmx of the server (see below)
+#   BENCH_MALLOC_ARENA_MAX=2   glibc malloc arenas of the server process
 #   BENCH_JAVA=java            the java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 #   BENCH_JAVA_OPTS=-XX:+UseSerialGC   JVM options
 #   BENCH_APP_ARGS=            extra Spring arguments, e.g. --checkpoint.ingest.writer-threads=4
@@ -37,8 +38,12 @@
 #   BENCH_WAIT_QUIET=0         wait up to this many seconds for other processes to use < 10%
 #                              of the CPU before starting (the load is measured and printed)
 #
-# JVM: -Xmx160m -XX:+UseSerialGC by default (BENCH_HEAP, BENCH_JAVA_OPTS), the settings the
-# Docker image ships (JAVA_TOOL_OPTIONS in Dockerfile). The ping path's live set is small
+# JVM: -Xmx128m -XX:+UseSerialGC and MALLOC_ARENA_MAX=2 by default (BENCH_HEAP,
+# BENCH_JAVA_OPTS, BENCH_MALLOC_ARENA_MAX), the settings the Docker image ships
+# (JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX in Dockerfile). Native memory tracking under load
+# (-XX:NativeMemoryTracking=summary) showed heap 160 MiB, metaspace 86, code 39, symbols 23,
+# class space 16, shared classes 12, thread stacks 12: ~367 MiB committed, and RSS ~40 MiB
+# above that (glibc malloc arenas, which MALLOC_ARENA_MAX bounds). The ping path's live set is small
 # (~45 MiB after a full GC under load: catalogue snapshot, queue of at most
 # checkpoint.ingest.queue-capacity pings, batches). Measured before: G1 with -Xmx256m gave
 # 428 MiB RSS and ~10% less durable throughput on 2 cores; the non-heap part (metaspace
@@ -57,7 +62,8 @@ CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
 RATE="${BENCH_RATE:-5000}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-100}"
-HEAP="${BENCH_HEAP:-160m}"
+HEAP="${BENCH_HEAP:-128m}"
+export MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}"
 JAVA="${BENCH_JAVA:-java}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC}"
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS}"
@@ -401,7 +407,7 @@ main() {
 	java_version=$("${JAVA}" -version 2>&1 | head -1)
 	echo
 	echo "Checkpoint ingest benchmark: $(nproc) cores (${cpu_model}), $(free -m | awk '/^Mem:/ { print $2 }') MiB RAM"
-	echo "  server: ${java_version}, -Xmx${HEAP} ${BENCH_JAVA_OPTS:-} ${BENCH_APP_ARGS:-}"
+	echo "  server: ${java_version}, -Xmx${HEAP} ${BENCH_JAVA_OPTS:-} ${BENCH_APP_ARGS:-} MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}"
 	echo "  PostgreSQL $(pg_sql 'show server_version'), synchronous_commit=$(pg_sql 'show synchronous_commit'), fsync=$(pg_sql 'show fsync')"
 	echo "  wrk -t${THREADS} -c${CONNECTIONS}, ${DURATION}s per run after ${WARMUP}s warm-up per route and method; fixed rate: ${RATE}/s over ${RATE_CONNECTIONS} connections"
 	echo "  CPU used by other processes before the start: ${BACKGROUND}% of the box"
