@@ -82,10 +82,9 @@ class TwoReplicasIntegrationTests {
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(CheckpointApplication.class, TestcontainersConfiguration.class,
 				JobRunCounting.class)
-			.properties("server.port=0", "spring.jmx.enabled=false", "checkpoint.reports.refresh-cron=-",
-					"checkpoint.reports.close-cron=-", "checkpoint.ingest.partition-cron=-",
-					"checkpoint.ingest.retention-cron=-", "checkpoint.error-reports.retention-cron=-")
-			.run();
+			.run("--server.port=0", "--spring.jmx.enabled=false", "--checkpoint.reports.refresh-cron=-",
+					"--checkpoint.reports.close-cron=-", "--checkpoint.ingest.partition-cron=-",
+					"--checkpoint.ingest.retention-cron=-", "--checkpoint.error-reports.retention-cron=-");
 	}
 
 	@Test
