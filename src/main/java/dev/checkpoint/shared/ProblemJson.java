@@ -21,7 +21,6 @@ final class ProblemJson {
 	static void write(HttpServletResponse response, int status, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(body(status, detail));
 	}
 
