@@ -192,7 +192,8 @@ final class BadInputCorpus {
 
 	private void addBadAdmin() {
 		String path = pick("/api/admin/products", "/api/admin/tokens", "/api/admin/products/" + segment(),
-				"/api/admin/products/acme/releases", "/api/admin/tokens/" + pick("1", "x", "%00", "-1", "1e9"));
+				"/api/admin/products/" + PRODUCT + "/releases",
+				"/api/admin/tokens/" + pick("1", "x", "%00", "-1", "1e9"));
 		String method = pick("GET", "POST", "PUT", "DELETE");
 		List<String> headers = new ArrayList<>(headers());
 		boolean realToken = (method.equals("POST") || method.equals("PUT")) && this.random.nextInt(3) == 0;

@@ -25,9 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps every request body at {@code checkpoint.request-limits.max-body-size} (64 KiB)
  * before security or any route reads it: a larger Content-Length answers 413 at once; a
- * chunked body is read up to the limit (and answered 413 beyond it, or 400 when its
- * framing is broken) and then handed on from memory. Headers Spring MVC cannot cope with
- * are dropped on the way ({@link LenientHeadersRequest}).
+ * chunked body is read up to the limit (and answered 413 beyond it, or 400 through the
+ * error page when its framing is broken) and then handed on from memory. Headers Spring
+ * MVC cannot cope with are dropped on the way ({@link LenientHeadersRequest}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -55,7 +55,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			body = request.getInputStream().readNBytes(this.limit + 1);
 		}
 		catch (IOException ex) {
-			ProblemJson.write(response, 400, "The chunked request body is not framed correctly.");
+			// Tomcat has already failed the request (400) and suspended the response:
+			// its error page, or else ProblemErrorReportValve, answers with a problem
 			return;
 		}
 		if (body.length > this.limit) {
