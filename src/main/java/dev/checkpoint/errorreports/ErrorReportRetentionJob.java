@@ -19,7 +19,7 @@ class ErrorReportRetentionJob {
 	}
 
 	@Scheduled(cron = "${checkpoint.error-reports.retention-cron:0 30 3 * * *}")
-	@SchedulerLock(name = "error-report-retention")
+	@SchedulerLock(name = "error-report-retention", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void deleteExpiredReports() {
 		this.reports.purgeExpired();
 	}

@@ -4,22 +4,29 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -62,23 +69,57 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * Gives a problem without a type the one of its status, and sets the Content-Type, so
+	 * that the problem is written as problem+json whatever the client's Accept header.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && isDefaultType(problem.getType())) {
-			problem.setType(typeFor(statusCode));
+		HttpHeaders answerHeaders = headers;
+		if (body instanceof ProblemDetail problem) {
+			if (isDefaultType(problem.getType())) {
+				problem.setType(ProblemTypes.forStatus(statusCode.value()));
+			}
+			answerHeaders = new HttpHeaders();
+			answerHeaders.putAll(headers);
+			answerHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return super.handleExceptionInternal(ex, body, answerHeaders, statusCode, request);
+	}
+
+	/** A request the servlet container could not read (see {@link ClientErrors}). */
+	@ExceptionHandler({ InvalidParameterException.class, BadRequestException.class, MultipartException.class,
+			RequestRejectedException.class })
+	ResponseEntity<ProblemDetail> handleUnreadableRequest(Exception ex) {
+		log.debug("Unreadable request: {}", ex.toString());
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+				"The request's parameters or body could not be read.");
+	}
+
+	/** The database is down or refused: never its message, which may quote SQL. */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> handleDatabaseError(Exception ex) {
+		log.error("Database error", ex);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
+				"The service is temporarily unavailable; retry later.");
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (ClientErrors.statusOf(ex).isPresent()) {
+			return handleUnreadableRequest(ex);
+		}
 		log.error("Unexpected error", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
 				"The server could not complete the request.");
-		problem.setType(ProblemTypes.INTERNAL);
-		problem.setTitle("Internal error");
-		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ProblemDetail validationProblem(List<Map<String, String>> errors) {
@@ -96,22 +137,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static boolean isDefaultType(@Nullable URI type) {
 		return type == null || "about:blank".equals(type.toString());
-	}
-
-	private static URI typeFor(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 400 -> ProblemTypes.MALFORMED_REQUEST;
-			case 401 -> ProblemTypes.UNAUTHORIZED;
-			case 403 -> ProblemTypes.FORBIDDEN;
-			case 404 -> ProblemTypes.NOT_FOUND;
-			case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
-			case 409 -> ProblemTypes.CONFLICT;
-			case 429 -> ProblemTypes.RATE_LIMITED;
-			case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
-			case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-			case 503 -> ProblemTypes.UNAVAILABLE;
-			default -> ProblemTypes.INTERNAL;
-		};
 	}
 
 }

@@ -40,4 +40,22 @@ public final class ProblemTypes {
 	private ProblemTypes() {
 	}
 
+	/** The type of a problem that has no more specific one, by HTTP status. */
+	public static URI forStatus(int status) {
+		return switch (status) {
+			case 400 -> MALFORMED_REQUEST;
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 409 -> CONFLICT;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 414, 431 -> MALFORMED_REQUEST;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> RATE_LIMITED;
+			case 503 -> UNAVAILABLE;
+			default -> (status >= 400 && status < 500) ? MALFORMED_REQUEST : INTERNAL;
+		};
+	}
+
 }
