@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +131,9 @@ class PingStore {
 			Instant window = this.fold.enabled() ? this.fold.windowStart(ping.receivedAt()) : ping.receivedAt();
 			rows.merge(new FoldKey(signature, window, ping.product(), ping.kind()), Row.of(ping, window), Row::plus);
 		}
-		return List.copyOf(rows.values());
+		List<Row> sorted = new ArrayList<>(rows.values());
+		sorted.sort(WRITE_ORDER);
+		return sorted;
 	}
 
 	private static void bind(PreparedStatement statement, List<Row> rows) throws SQLException {
@@ -167,6 +171,16 @@ class PingStore {
 	private static @Nullable String joined(List<String> values) {
 		return values.isEmpty() ? null : String.join(String.valueOf(LIST_SEPARATOR), values);
 	}
+
+	/**
+	 * Rows are written in key order, so that concurrent writers (several writer threads
+	 * or instances) lock the same rows in the same order and never deadlock.
+	 */
+	private static final Comparator<Row> WRITE_ORDER = Comparator
+		.comparing((Row row) -> row.ping().signature(), Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Row::windowStart)
+		.thenComparing((row) -> row.ping().product())
+		.thenComparing((row) -> row.ping().kind());
 
 	private record FoldKey(UUID signature, Instant window, String product, Ping.Kind kind) {
 	}
