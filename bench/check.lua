@@ -4,8 +4,8 @@
 --
 --   PREFIX  route prefix: /v1/check (durable), /bench/noop/check, /bench/naive/check
 --   METHOD  GET (query string) or POST (JSON body)
---   RUN     a tag making every client_event_id of this run unique (the partitions have a
---           unique index on it: a repeated id would be stored once)
+--   RUN     a tag making every client_event_id of this run unique (a ping repeating the
+--           client_event_id its folded row holds would not count again)
 --   WINDOW  seconds during which requests are sent; afterwards every connection stops
 --           sending, so the requests in flight are answered before wrk stops (run wrk
 --           for WINDOW + a grace period): the 2xx count then equals the rows stored

@@ -5,10 +5,10 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.checkpoint.shared.ProblemJson;
 import dev.checkpoint.shared.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -29,14 +29,10 @@ final class ProblemResponses {
 
 	private static void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"checkpoint\"");
 		}
-		response.getWriter()
-			.write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(type, title,
-					status.value(), detail));
+		ProblemJson.write(response, status.value(), type, title, detail);
 	}
 
 }

@@ -10,24 +10,37 @@ import org.springframework.http.MediaType;
 
 /**
  * Writes a problem+json answer where no message converter is at hand (servlet filters,
- * the container's error report). Title and detail are fixed texts, never request data or
- * exception messages.
+ * the security filter chain, the container's error report). Title and detail are fixed
+ * texts, never request data or exception messages.
  */
-final class ProblemJson {
+public final class ProblemJson {
 
 	private ProblemJson() {
 	}
 
 	static void write(HttpServletResponse response, int status, String detail) throws IOException {
+		write(response, status, ProblemTypes.forStatus(status), title(status), detail);
+	}
+
+	/** Writes the answer with its own type and title. */
+	public static void write(HttpServletResponse response, int status, URI type, String title, String detail)
+			throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter().write(body(status, detail));
+		response.getWriter().write(body(status, type, title, detail));
 	}
 
 	static String body(int status, String detail) {
-		URI type = ProblemTypes.forStatus(status);
-		return "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(type, title(status),
-				status, detail.replace("\\", "\\\\").replace("\"", "\\\""));
+		return body(status, ProblemTypes.forStatus(status), title(status), detail);
+	}
+
+	private static String body(int status, URI type, String title, String detail) {
+		return "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(type, escape(title),
+				status, escape(detail));
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 	static String title(int status) {
