@@ -1,6 +1,7 @@
 // Checkpoint crash reports: open error groups per product, a group's recent reports and
-// one report's stack trace, with resolve/reopen. Same token as the usage dashboard
-// (sessionStorage, sent as a Bearer token). Report text is shown with textContent only.
+// one report (found by its number too) with its stack traces and attachments, with
+// resolve/reopen. Same token as the usage dashboard (sessionStorage, sent as a Bearer
+// token). Report text is shown with textContent only.
 (() => {
   'use strict';
 
@@ -8,14 +9,21 @@
   const PAGE_SIZE = 20;
   const state = { page: 0, total: 0, group: null };
   const $ = (id) => document.getElementById(id);
+  // facts that only some reports have (the Prisma CLI's): left out when empty
+  const OPTIONAL_FACTS = new Set(['Area', 'Kind', 'Engines', 'Platform', 'Operating system', 'Database', 'Completed',
+    'Runtime']);
 
   async function api(path, method) {
+    return (await request(path, method, 'application/json')).json();
+  }
+
+  async function request(path, method, accept) {
     // credentials 'omit': the token travels in the header, and a 401 with
     // 'WWW-Authenticate: Basic' must not open the browser's password prompt.
     const response = await fetch(path, {
       method: method || 'GET',
       credentials: 'omit',
-      headers: { Accept: 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) },
+      headers: { Accept: accept, Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) },
     });
     if (response.status === 401 || response.status === 403) {
       signOut('Your token was refused (' + response.status + ').');
@@ -25,7 +33,7 @@
       const problem = await response.json().catch(() => ({}));
       throw new Error(problem.detail || ('HTTP ' + response.status));
     }
-    return response.json();
+    return response;
   }
 
   function when(instant) {
@@ -133,7 +141,8 @@
       const row = document.createElement('tr');
       row.className = 'pick';
       row.dataset.id = r.id;
-      row.append(cell(when(r.received_at)), cell(r.version), cell(r.os), cell(r.arch), cell(r.node_version));
+      row.append(cell(String(r.number)), cell(when(r.received_at)), cell(r.version), cell(r.os), cell(r.arch),
+        cell(r.node_version), cell(r.consent));
       row.addEventListener('click', () => loadReport(r.id).catch(report));
       return row;
     }));
@@ -141,21 +150,76 @@
 
   async function loadReport(id) {
     const r = await api('/api/error-reports/reports/' + encodeURIComponent(id));
+    const prisma = r.prisma || {};
     $('report').hidden = false;
-    $('report-id').textContent = r.id;
-    const facts = [['Received', when(r.received_at)], ['Product', r.product], ['Version', r.version],
-      ['OS', r.os], ['Arch', r.arch], ['Runtime', r.node_version], ['Signature', r.signature]];
-    $('report-facts').replaceChildren(...facts.flatMap(([name, value]) => {
-      const dt = document.createElement('dt');
-      dt.textContent = name;
-      const dd = document.createElement('dd');
-      dd.textContent = value || '—';
-      return [dt, dd];
-    }));
+    $('report-number-title').textContent = r.number;
+    const facts = [['Number', String(r.number)], ['Id', r.id], ['Received', when(r.received_at)],
+      ['Product', r.product], ['Version', r.version], ['Consent', r.consent], ['OS', r.os], ['Arch', r.arch],
+      ['Runtime', r.node_version], ['Signature', r.signature], ['Area', prisma.area], ['Kind', prisma.kind],
+      ['Engines', prisma.binary_version], ['Platform', prisma.platform], ['Operating system', prisma.operating_system],
+      ['Database', prisma.db_version], ['Completed', when(r.completed_at)]];
+    $('report-facts').replaceChildren(...facts.filter(([name, value]) => value || !OPTIONAL_FACTS.has(name))
+      .flatMap(([name, value]) => {
+        const dt = document.createElement('dt');
+        dt.textContent = name;
+        const dd = document.createElement('dd');
+        dd.textContent = value || '—';
+        return [dt, dd];
+      }));
     $('report-message').textContent = r.message;
     $('report-command').textContent = r.command || '—';
     $('report-stack').textContent = r.stack_trace || '(no stack trace)';
+    optionalText('report-rust', prisma.rust_stack_trace);
+    optionalText('report-lift', prisma.lift_request);
+    optionalText('report-sql', prisma.sql_dump);
+    showAttachments(r);
     $('report').scrollIntoView({ block: 'nearest' });
+  }
+
+  function optionalText(id, text) {
+    $(id + '-section').hidden = !text;
+    $(id).textContent = text || '';
+  }
+
+  function showAttachments(r) {
+    $('attachment').hidden = true;
+    $('attachments-none').hidden = r.attachments.length > 0;
+    $('attachments').hidden = r.attachments.length === 0;
+    $('attachments').tBodies[0].replaceChildren(...r.attachments.map((a) => {
+      const path = '/api/error-reports/reports/' + encodeURIComponent(r.id) + '/attachments/' + a.position;
+      const row = document.createElement('tr');
+      const actions = document.createElement('td');
+      actions.append(button('View', () => viewAttachment(path, a.name)),
+        button('Download', () => downloadAttachment(path, a.name)));
+      row.append(cell(a.name), cell(a.size + ' bytes'), actions);
+      return row;
+    }));
+  }
+
+  function button(label, action) {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.textContent = label;
+    element.addEventListener('click', () => action().catch(report));
+    return element;
+  }
+
+  async function viewAttachment(path, name) {
+    const text = await (await request(path, 'GET', 'text/plain')).text();
+    $('attachment').hidden = false;
+    $('attachment-name').textContent = name;
+    $('attachment-text').textContent = text;
+  }
+
+  async function downloadAttachment(path, name) {
+    const blob = await (await request(path + '?download=true', 'GET', 'text/plain')).blob();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   async function toggle(group) {
@@ -213,6 +277,13 @@
     loadGroups().catch(report);
   });
   $('sign-out').addEventListener('click', () => signOut());
+  $('find').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const number = $('report-number').value.trim();
+    if (number) {
+      loadReport(number).catch(report);
+    }
+  });
 
   if (sessionStorage.getItem(TOKEN_KEY)) {
     showErrors().catch(report);

@@ -74,13 +74,13 @@ class ErrorGroupQueries {
 
 	List<ErrorReportSummaryResponse> recentReports(UUID groupId, int limit) {
 		return this.jdbc.sql("""
-				select id, received_at, version, os, arch, node_version from error_reports
+				select id, number, received_at, version, os, arch, node_version, consent from error_reports
 				where group_id = :group order by received_at desc, id limit :limit""")
 			.param("group", groupId)
 			.param("limit", limit)
-			.query((rs, row) -> new ErrorReportSummaryResponse(rs.getObject("id", UUID.class),
+			.query((rs, row) -> new ErrorReportSummaryResponse(rs.getObject("id", UUID.class), rs.getLong("number"),
 					instant(rs, "received_at"), rs.getString("version"), rs.getString("os"), rs.getString("arch"),
-					rs.getString("node_version")))
+					rs.getString("node_version"), rs.getString("consent")))
 			.list();
 	}
 

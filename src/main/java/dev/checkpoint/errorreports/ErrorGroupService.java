@@ -3,7 +3,9 @@ package dev.checkpoint.errorreports;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.checkpoint.audit.AuditLog;
 
@@ -21,7 +23,11 @@ class ErrorGroupService {
 
 	private final ErrorReportRepository reports;
 
+	private static final Pattern NUMBER = Pattern.compile("^[1-9][0-9]{0,17}$");
+
 	private final ErrorGroupQueries queries;
+
+	private final ErrorReportAttachments attachments;
 
 	private final AuditLog auditLog;
 
@@ -30,10 +36,11 @@ class ErrorGroupService {
 	private final Clock clock;
 
 	ErrorGroupService(ErrorGroupRepository groups, ErrorReportRepository reports, ErrorGroupQueries queries,
-			AuditLog auditLog, ErrorReportsProperties properties, Clock clock) {
+			ErrorReportAttachments attachments, AuditLog auditLog, ErrorReportsProperties properties, Clock clock) {
 		this.groups = groups;
 		this.reports = reports;
 		this.queries = queries;
+		this.attachments = attachments;
 		this.auditLog = auditLog;
 		this.properties = properties;
 		this.clock = clock;
@@ -56,9 +63,26 @@ class ErrorGroupService {
 				this.queries.recentReports(id, this.properties.recentReports()));
 	}
 
+	/** A report by its uuid or by its number. */
 	@Transactional(readOnly = true)
-	ErrorReportResponse report(UUID id) {
-		return ErrorReportResponse.of(this.reports.require(id));
+	ErrorReportResponse report(String id) {
+		ErrorReport report = find(id);
+		return ErrorReportResponse.of(report, this.attachments.list(report.getId()));
+	}
+
+	/**
+	 * One attachment of a report, by its uuid or number and the attachment's position.
+	 */
+	@Transactional(readOnly = true)
+	Attachment attachment(String id, int position) {
+		return this.attachments.find(find(id).getId(), position)
+			.orElseThrow(() -> ErrorReportNotFoundException.forAttachment(id, position));
+	}
+
+	private ErrorReport find(String id) {
+		Optional<ErrorReport> report = NUMBER.matcher(id).matches() ? this.reports.findByNumber(Long.parseLong(id))
+				: Ids.parse(id).flatMap(this.reports::findById);
+		return report.orElseThrow(() -> ErrorReportNotFoundException.forId(id));
 	}
 
 	/** Marks the group fixed; its next report re-opens it. */

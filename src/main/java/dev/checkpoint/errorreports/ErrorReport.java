@@ -4,15 +4,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One crash report as stored: text redacted and truncated, the signature as a uuid.
+ * One crash report as stored: text redacted and truncated, the signature as a uuid, and
+ * the integer {@code number} that users quote (the Prisma CLI prints it).
  */
 @Entity
 @Table(name = "error_reports")
@@ -22,6 +26,14 @@ class ErrorReport {
 	@GeneratedValue(strategy = GenerationType.UUID)
 	@Column(name = "id", nullable = false, updatable = false)
 	private @Nullable UUID id;
+
+	@Generated
+	@Column(name = "number", insertable = false, updatable = false)
+	private @Nullable Long number;
+
+	@Convert(converter = Consent.Column.class)
+	@Column(name = "consent", nullable = false, updatable = false)
+	private Consent consent = Consent.EXPLICIT;
 
 	@Column(name = "group_id", nullable = false, updatable = false)
 	private UUID groupId = new UUID(0, 0);
@@ -56,13 +68,20 @@ class ErrorReport {
 	@Column(name = "stack_trace")
 	private @Nullable String stackTrace;
 
+	@Embedded
+	private @Nullable PrismaDetails prisma;
+
+	@Column(name = "completed_at", insertable = false, updatable = false)
+	private @Nullable Instant completedAt;
+
 	protected ErrorReport() {
 	}
 
-	ErrorReport(UUID groupId, Instant receivedAt, String product) {
+	ErrorReport(UUID groupId, Instant receivedAt, String product, Consent consent) {
 		this.groupId = groupId;
 		this.receivedAt = receivedAt;
 		this.product = product;
+		this.consent = consent;
 	}
 
 	UUID getId() {
@@ -70,6 +89,17 @@ class ErrorReport {
 			throw new IllegalStateException("Error report is not saved yet");
 		}
 		return this.id;
+	}
+
+	long getNumber() {
+		if (this.number == null) {
+			throw new IllegalStateException("Error report is not saved yet");
+		}
+		return this.number;
+	}
+
+	Consent getConsent() {
+		return this.consent;
 	}
 
 	UUID getGroupId() {
@@ -146,6 +176,19 @@ class ErrorReport {
 
 	void setStackTrace(@Nullable String stackTrace) {
 		this.stackTrace = stackTrace;
+	}
+
+	/** When the Prisma CLI completed the report; written by SQL, never by this entity. */
+	@Nullable Instant getCompletedAt() {
+		return this.completedAt;
+	}
+
+	@Nullable PrismaDetails getPrisma() {
+		return this.prisma;
+	}
+
+	void setPrisma(@Nullable PrismaDetails prisma) {
+		this.prisma = prisma;
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.checkpoint.errorreports;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.shared.RateLimits;
@@ -39,9 +38,10 @@ class ErrorReportController {
 			throw InvalidErrorReportException.forProductName();
 		}
 		this.rateLimits.consume("error-reports", request);
-		UUID id = this.reports.receive(product, this.parser.parse(product, request));
-		return ResponseEntity.created(uri.path("/api/error-reports/reports/{id}").buildAndExpand(id).toUri())
-			.body(new ErrorReportCreatedResponse(id));
+		ErrorReportService.StoredReport stored = this.reports
+			.receive(this.parser.parse(product, request).toCrashReport(product));
+		return ResponseEntity.created(uri.path("/api/error-reports/reports/{id}").buildAndExpand(stored.id()).toUri())
+			.body(new ErrorReportCreatedResponse(stored.id(), stored.number()));
 	}
 
 }

@@ -7,7 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An error report id that does not exist (or is not a uuid): 404.
+ * An error report id or number that does not exist (or is neither a uuid nor a number),
+ * or an attachment it does not have: 404.
  */
 class ErrorReportNotFoundException extends ErrorResponseException {
 
@@ -20,6 +21,14 @@ class ErrorReportNotFoundException extends ErrorResponseException {
 				"There is no error report " + Ids.quoted(id) + ".");
 		problem.setType(ProblemTypes.NOT_FOUND);
 		problem.setTitle("Error report not found");
+		return new ErrorReportNotFoundException(problem);
+	}
+
+	static ErrorReportNotFoundException forAttachment(String id, int position) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"Error report " + Ids.quoted(id) + " has no attachment " + position + ".");
+		problem.setType(ProblemTypes.NOT_FOUND);
+		problem.setTitle("Attachment not found");
 		return new ErrorReportNotFoundException(problem);
 	}
 

@@ -67,13 +67,7 @@ class ErrorReportParser {
 
 	private JsonNode readObject(HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
-		if (request.getContentLengthLong() > limit) {
-			throw InvalidErrorReportException.forTooLarge(limit);
-		}
-		byte[] bytes = request.getInputStream().readNBytes((int) limit + 1);
-		if (bytes.length > limit) {
-			throw InvalidErrorReportException.forTooLarge(limit);
-		}
+		byte[] bytes = Bodies.read(request, limit).orElseThrow(() -> InvalidErrorReportException.forTooLarge(limit));
 		JsonNode root;
 		try {
 			root = this.json.readTree(bytes);

@@ -1,5 +1,8 @@
 package dev.checkpoint.errorreports;
 
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
@@ -19,5 +22,12 @@ record ErrorReportRequest(@Nullable String product,
 	/** The JSON names of the text fields, in the order of the components. */
 	static final String[] FIELDS = { "product", "version", "os", "arch", "node_version", "signature", "command",
 			"error_message", "stack_trace" };
+
+	/** The report to store, once validated: consent was given in the body. */
+	CrashReport toCrashReport(String product) {
+		return new CrashReport(product, Objects.requireNonNull(this.version), Consent.EXPLICIT, this.os, this.arch,
+				this.nodeVersion, this.signature, this.command, Objects.requireNonNull(this.errorMessage),
+				this.stackTrace, null, List.of());
+	}
 
 }

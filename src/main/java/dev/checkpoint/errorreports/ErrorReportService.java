@@ -40,39 +40,49 @@ class ErrorReportService {
 
 	private final JdbcClient jdbc;
 
+	private final ErrorReportAttachments attachments;
+
 	private final ErrorReportsProperties properties;
 
 	private final Clock clock;
 
-	ErrorReportService(ErrorReportRepository reports, JdbcClient jdbc, ErrorReportsProperties properties, Clock clock) {
+	ErrorReportService(ErrorReportRepository reports, JdbcClient jdbc, ErrorReportAttachments attachments,
+			ErrorReportsProperties properties, Clock clock) {
 		this.reports = reports;
 		this.jdbc = jdbc;
+		this.attachments = attachments;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
-	 * Stores one consented report and counts it in its group. A report of a resolved
-	 * group re-opens the group: the bug came back (regression).
-	 * @return the report's id
+	 * Stores one consented report, its attachments and counts it in its group. A report
+	 * of a resolved group re-opens the group: the bug came back (regression).
+	 * @return the report's id and number
 	 */
 	@Transactional
-	UUID receive(String product, ErrorReportRequest request) {
+	StoredReport receive(CrashReport crash) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String message = Objects.requireNonNull(Texts
-			.truncateUtf8(SecretRedactor.redact(Objects.requireNonNull(request.errorMessage())), MESSAGE_BYTES));
-		String stackTrace = Texts.truncateUtf8(redacted(request.stackTrace()), STACK_TRACE_BYTES);
-		UUID groupId = upsertGroup(product, Fingerprints.of(message, stackTrace), title(message), now);
-		ErrorReport report = new ErrorReport(groupId, now, product);
-		report.setVersion(Objects.requireNonNull(shortText(request.version())));
-		report.setOs(shortText(request.os()));
-		report.setArch(shortText(request.arch()));
-		report.setNodeVersion(shortText(request.nodeVersion()));
-		report.setSignature(Signatures.toUuid(request.signature()));
-		report.setCommand(Texts.truncateUtf8(redacted(request.command()), COMMAND_BYTES));
+		String message = Objects
+			.requireNonNull(Texts.truncateUtf8(SecretRedactor.redact(crash.message()), MESSAGE_BYTES));
+		String stackTrace = longText(crash.stackTrace());
+		PrismaDetails prisma = redacted(crash.prisma());
+		String groupingTrace = (prisma != null && prisma.rustStackTrace() != null) ? prisma.rustStackTrace()
+				: stackTrace;
+		UUID groupId = upsertGroup(crash.product(), Fingerprints.of(message, groupingTrace), title(message), now);
+		ErrorReport report = new ErrorReport(groupId, now, crash.product(), crash.consent());
+		report.setVersion(Objects.requireNonNull(shortText(crash.version())));
+		report.setOs(shortText(crash.os()));
+		report.setArch(shortText(crash.arch()));
+		report.setNodeVersion(shortText(crash.nodeVersion()));
+		report.setSignature(Signatures.toUuid(crash.signature()));
+		report.setCommand(Texts.truncateUtf8(redacted(crash.command()), COMMAND_BYTES));
 		report.setMessage(message);
 		report.setStackTrace(stackTrace);
-		return this.reports.save(report).getId();
+		report.setPrisma(prisma);
+		ErrorReport saved = this.reports.saveAndFlush(report);
+		this.attachments.replace(saved.getId(), crash.attachments());
+		return new StoredReport(saved.getId(), saved.getNumber());
 	}
 
 	/**
@@ -118,6 +128,20 @@ class ErrorReportService {
 			.single();
 	}
 
+	private static @Nullable PrismaDetails redacted(@Nullable PrismaDetails prisma) {
+		if (prisma == null) {
+			return null;
+		}
+		return new PrismaDetails(shortText(prisma.area()), shortText(prisma.kind()), shortText(prisma.binaryVersion()),
+				shortText(prisma.platform()), shortText(redacted(prisma.operatingSystem())),
+				longText(prisma.rustStackTrace()), shortText(redacted(prisma.dbVersion())),
+				longText(prisma.liftRequest()), longText(prisma.sqlDump()));
+	}
+
+	private static @Nullable String longText(@Nullable String text) {
+		return Texts.truncateUtf8(redacted(text), STACK_TRACE_BYTES);
+	}
+
 	private static @Nullable String redacted(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : SecretRedactor.redact(text);
 	}
@@ -136,10 +160,10 @@ class ErrorReportService {
 			.orElse("(no message)");
 	}
 
-	/**
-	 * The signature as ingest stores it: the uuid itself when it is 8-4-4-4-12 hex,
-	 * otherwise the name-based uuid of its text; none when empty.
-	 */
+	/** A stored report: its id, and the number users quote. */
+	record StoredReport(UUID id, long number) {
+	}
+
 	/** What one retention run deleted. */
 	record Purged(long reports, long groups) {
 	}

@@ -8,6 +8,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * One report in a group's list: enough to pick it, without its text.
  */
-record ErrorReportSummaryResponse(UUID id, Instant receivedAt, String version, @Nullable String os,
-		@Nullable String arch, @Nullable String nodeVersion) {
+record ErrorReportSummaryResponse(UUID id, long number, Instant receivedAt, String version, @Nullable String os,
+		@Nullable String arch, @Nullable String nodeVersion, String consent) {
 }

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * Groups crashes: the fingerprint is the SHA-256 (hex) of the normalised message and the
  * top {@value #FRAMES} normalised stack frames. The message loses what varies between
  * occurrences of one bug (numbers, hex ids, uuids, quoted strings, home directory owners,
- * {@code :line:column}); a frame keeps only its function name and file base name.
+ * {@code :line:column}); a frame keeps only its function name and file base name. Rust
+ * frames (numbered native ones, or wasm ones in a JavaScript trace) lose their symbol
+ * hashes, and the panic machinery ({@code std::panicking}, {@code rust_begin_unwind},
+ * ...) is skipped, so that the frames are those of the code that panicked.
  */
 final class Fingerprints {
 
@@ -48,6 +51,14 @@ final class Fingerprints {
 	private static final Pattern PYTHON = Pattern
 		.compile("^\\s*File \"(.{1,2048}?)\", line \\d+, in (\\S{1,512})\\s*$");
 
+	/** {@code   3: crate::module::function::h0123456789abcdef}: a native Rust frame. */
+	private static final Pattern RUST_FRAME = Pattern.compile("^\\s*\\d{1,4}:\\s+(\\S.{0,2047})$");
+
+	private static final Pattern RUST_HASH = Pattern.compile("::h[0-9a-f]{16}\\b");
+
+	private static final Pattern PANIC_MACHINERY = Pattern.compile("std::panicking|core::panicking|std::sys::backtrace"
+			+ "|std::backtrace|backtrace::|rust_panic|rust_begin_unwind|__rust_|std::rt::lang_start");
+
 	private Fingerprints() {
 	}
 
@@ -78,9 +89,16 @@ final class Fingerprints {
 		if (stackTrace == null) {
 			return frames;
 		}
-		for (String line : stackTrace.split("\\R", 200)) {
-			String frame = frame(line);
-			if (frame != null) {
+		boolean afterRustFrame = false;
+		for (String line : stackTrace.split("\\R", 400)) {
+			Matcher rust = RUST_FRAME.matcher(line);
+			boolean rustFrame = line.length() <= 4096 && rust.matches();
+			if (afterRustFrame && !rustFrame && AT.matcher(line).lookingAt()) {
+				continue; // the location line of the native Rust frame before
+			}
+			afterRustFrame = rustFrame;
+			String frame = rustFrame ? RUST_HASH.matcher(rust.group(1).strip()).replaceAll("") : frame(line);
+			if (frame != null && !PANIC_MACHINERY.matcher(frame).find()) {
 				frames.add(frame);
 				if (frames.size() == FRAMES) {
 					break;
@@ -128,7 +146,7 @@ final class Fingerprints {
 	}
 
 	private static String function(String name) {
-		String function = name.strip();
+		String function = RUST_HASH.matcher(name.strip()).replaceAll("");
 		return function.isEmpty() ? "<anonymous>" : function;
 	}
 

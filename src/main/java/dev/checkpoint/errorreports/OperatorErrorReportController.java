@@ -1,5 +1,6 @@
 package dev.checkpoint.errorreports;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,9 +67,28 @@ class OperatorErrorReportController {
 		return this.groups.reopen(groupId(id));
 	}
 
+	/** A report by its uuid or its number (the one the Prisma CLI printed). */
 	@GetMapping("/reports/{id}")
 	ErrorReportResponse report(@PathVariable String id) {
-		return this.groups.report(Ids.parse(id).orElseThrow(() -> ErrorReportNotFoundException.forId(id)));
+		return this.groups.report(id);
+	}
+
+	/**
+	 * An attachment's redacted text, shown in the browser or, with {@code download=true},
+	 * saved under its name.
+	 */
+	@GetMapping("/reports/{id}/attachments/{position}")
+	ResponseEntity<String> attachment(@PathVariable String id,
+			@PathVariable @Min(value = 0, message = "must be 0 or more") int position,
+			@RequestParam(defaultValue = "false") boolean download) {
+		Attachment attachment = this.groups.attachment(id, position);
+		ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+			.filename(attachment.name(), StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.body(attachment.content());
 	}
 
 	private static UUID groupId(String id) {

@@ -21,6 +21,11 @@ final class Texts {
 		return (text != null && text.indexOf('\0') >= 0) ? text.replace("\0", "") : text;
 	}
 
+	/** The text without NUL characters. */
+	static String withoutNulNonNull(String text) {
+		return (text.indexOf('\0') >= 0) ? text.replace("\0", "") : text;
+	}
+
 	/** At most {@code max} characters (code points stay whole). */
 	static @Nullable String truncateChars(@Nullable String text, int max) {
 		if (text == null || text.length() <= max) {

@@ -12,9 +12,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * One place for web security: the client routes are open (no auth, cookies or CORS),
- * {@code /api/admin/**} needs an ADMIN token, reports and metrics an OPERATOR (or ADMIN)
- * token, and refusals are problem+json. The dashboard page itself holds no data: it asks
- * for a token and calls the report API with it.
+ * {@code POST /} among them (the Prisma CLI's crash reports), {@code /api/admin/**} needs
+ * an ADMIN token, reports and metrics an OPERATOR (or ADMIN) token, and refusals are
+ * problem+json. The dashboard page itself holds no data: it asks for a token and calls
+ * the report API with it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,7 +26,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/v1/**", "/api/privacy/**")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/v1/**", "/api/privacy/**")
 			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**")
 			.permitAll()

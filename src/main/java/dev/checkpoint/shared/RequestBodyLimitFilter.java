@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,7 +16,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before security or any route reads it: a larger Content-Length answers 413 at once; a
  * chunked body is read up to the limit (and answered 413 beyond it, or 400 through the
  * error page when its framing is broken) and then handed on from memory. Headers Spring
- * MVC cannot cope with are dropped on the way ({@link LenientHeadersRequest}).
+ * MVC cannot cope with are dropped on the way ({@link LenientHeadersRequest}). Routes
+ * that cap their bodies themselves ({@link OwnBodyLimit}) are let through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -35,13 +39,23 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final int limit;
 
-	RequestBodyLimitFilter(RequestLimitsProperties properties) {
+	private final ObjectProvider<OwnBodyLimit> ownLimits;
+
+	/** Resolved at the first request: beans of other modules exist by then. */
+	private volatile @Nullable List<OwnBodyLimit> own;
+
+	RequestBodyLimitFilter(RequestLimitsProperties properties, ObjectProvider<OwnBodyLimit> ownLimits) {
 		this.limit = (int) Math.min(Integer.MAX_VALUE - 1, properties.maxBodySize().toBytes());
+		this.ownLimits = ownLimits;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (coveredByOwnLimit(request)) {
+			chain.doFilter(LenientHeadersRequest.of(request), response);
+			return;
+		}
 		if (request.getContentLengthLong() > this.limit) {
 			tooLarge(response);
 			return;
@@ -64,6 +78,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(LenientHeadersRequest.of(new BufferedBodyRequest(request, body)), response);
+	}
+
+	private boolean coveredByOwnLimit(HttpServletRequest request) {
+		List<OwnBodyLimit> limits = this.own;
+		if (limits == null) {
+			limits = this.ownLimits.orderedStream().toList();
+			this.own = limits;
+		}
+		for (OwnBodyLimit limit : limits) {
+			if (limit.covers(request)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void tooLarge(HttpServletResponse response) throws IOException {

@@ -238,8 +238,9 @@ class ErrorReportIngestIntegrationTests {
 				"Concurrent crash 42", "Error\n    at race (/home/alice/race.js:1:1)");
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
-			List<Callable<UUID>> senders = Collections.nCopies(24, () -> this.service.receive(PRODUCT, crash));
-			for (Future<UUID> sent : pool.invokeAll(senders)) {
+			List<Callable<ErrorReportService.StoredReport>> senders = Collections.nCopies(24,
+					() -> this.service.receive(crash.toCrashReport(PRODUCT)));
+			for (Future<ErrorReportService.StoredReport> sent : pool.invokeAll(senders)) {
 				assertThat(sent.get()).isNotNull();
 			}
 		}

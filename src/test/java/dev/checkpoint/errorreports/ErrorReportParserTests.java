@@ -26,7 +26,10 @@ class ErrorReportParserTests {
 
 	private final ErrorReportParser parser = new ErrorReportParser(JsonMapper.builder().build(),
 			VALIDATION.getValidator(),
-			new ErrorReportsProperties(Duration.ofDays(90), "0 30 3 * * *", DataSize.ofKilobytes(64), 20));
+			new ErrorReportsProperties(Duration.ofDays(90), "0 30 3 * * *", DataSize.ofKilobytes(64), 20,
+					ErrorReportsProperties.Attachments.KEEP,
+					new ErrorReportsProperties.Prisma("prisma", Duration.ofMinutes(15), null),
+					new ErrorReportsProperties.Upload(DataSize.ofMegabytes(1), 200, DataSize.ofMegabytes(4))));
 
 	@AfterAll
 	static void closeValidation() {

@@ -57,6 +57,37 @@ class FingerprintsTests {
 	}
 
 	@Test
+	void shouldSkipPanicMachineryAndHashesWhenTraceIsNativeRust() {
+		assertThat(Fingerprints.topFrames("""
+				thread 'main' panicked at schema-engine/core/src/state.rs:12:5:
+				called `Option::unwrap()` on a `None` value
+				stack backtrace:
+				   0: rust_begin_unwind
+				             at /rustc/abc/library/std/src/panicking.rs:665:5
+				   1: core::panicking::panic_fmt::h0123456789abcdef
+				             at /rustc/abc/library/core/src/panicking.rs:74:14
+				   2: schema_core::state::EngineState::new::h0123456789abcdef
+				             at schema-engine/core/src/state.rs:12:5
+				   3: schema_engine::main::hfedcba9876543210
+				             at schema-engine/cli/src/main.rs:40:9"""))
+			.containsExactly("schema_core::state::EngineState::new", "schema_engine::main");
+	}
+
+	@Test
+	void shouldSkipPanicMachineryWhenTraceIsRustInWasm() {
+		assertThat(Fingerprints.topFrames(
+				"""
+						RuntimeError: panicked at prisma-schema-wasm/src/lib.rs:140:5:
+						This is the panic triggered by `prisma_fmt::debug_panic()`
+						    at prisma_schema_build.wasm.rust_panic (wasm://wasm/prisma_schema_build.wasm-00b09812:wasm-function[3267]:0x1d1cd8)
+						    at prisma_schema_build.wasm.std::panicking::rust_panic_with_hook::he5c089ac7305193e (wasm://wasm/x:wasm-function[1245]:0x19b6b2)
+						    at prisma_schema_build.wasm.debug_panic (wasm://wasm/prisma_schema_build.wasm-00b09812:wasm-function[2625]:0x1cccef)
+						    at Tr.exports.debug_panic (/work/node_modules/prisma/build/index.js:19:14159)"""))
+			.extracting((frame) -> frame.substring(0, frame.indexOf('@')))
+			.containsExactly("prisma_schema_build.wasm.debug_panic", "Tr.exports.debug_panic");
+	}
+
+	@Test
 	void shouldShareFingerprintWhenOnlyNumbersLinesAndUsersDiffer() {
 		String first = Fingerprints.of("Query timed out after 3000 ms on /home/alice/db.sqlite:3:4",
 				NODE_TRACE.formatted("alice", 10, "alice", 1, "alice", "alice"));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkpoint.ExternalProgram;
 import dev.checkpoint.TestcontainersConfiguration;
 import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;

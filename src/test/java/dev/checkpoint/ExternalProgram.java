@@ -1,4 +1,4 @@
-package dev.checkpoint.ingest;
+package dev.checkpoint;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a real client program for the compatibility tests and captures what it printed.
  */
-final class ExternalProgram {
+public final class ExternalProgram {
 
 	private ExternalProgram() {
 	}
 
-	static boolean onPath(String command) {
+	public static boolean onPath(String command) {
 		String path = System.getenv("PATH");
 		if (path == null) {
 			return false;
@@ -28,7 +28,7 @@ final class ExternalProgram {
 			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, command)));
 	}
 
-	static Result run(List<String> command, Map<String, String> environment, Duration timeout)
+	public static Result run(List<String> command, Map<String, String> environment, Duration timeout)
 			throws IOException, InterruptedException {
 		Path output = Files.createTempFile("checkpoint-compat", ".out");
 		Path errors = Files.createTempFile("checkpoint-compat", ".err");
@@ -50,7 +50,7 @@ final class ExternalProgram {
 		}
 	}
 
-	record Result(int exitCode, String stdout, String stderr) {
+	public record Result(int exitCode, String stdout, String stderr) {
 
 		@Override
 		public String toString() {
