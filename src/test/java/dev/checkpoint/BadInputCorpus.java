@@ -127,6 +127,19 @@ final class BadInputCorpus {
 					ascii("{\"payload\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "}"),
 					path.contains("telemetry") ? Expect.ANY : Expect.REFUSED);
 		}
+		for (String path : List.of("/", "/v1/prisma/error-reports")) {
+			byte[] big = filled(TEN_MIB, (byte) 'a');
+			add("10 MiB body", "POST", path, List.of("Content-Type: application/json"), big, Expect.GRAPHQL);
+			add("10 MiB chunked body", "POST", path, List.of("Content-Type: application/json"), big,
+					Expect.GRAPHQL_CHUNKED);
+			add("deeply nested JSON", "POST", path, List.of("Content-Type: application/json"),
+					ascii("[".repeat(20000) + "]".repeat(20000)), Expect.GRAPHQL);
+			add("deeply nested variables", "POST", path, List.of("Content-Type: application/json"),
+					ascii("{\"query\":\"{ ok }\",\"variables\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001)),
+					Expect.GRAPHQL);
+		}
+		add("10 MiB upload", "PUT", "/v1/prisma/error-reports/uploads/x", List.of(), filled(TEN_MIB, (byte) 'a'),
+				Expect.REFUSED);
 		add("query beyond the URL limit", "GET", "/v1/check/" + PRODUCT + "?command=" + "c".repeat(40 * 1024),
 				List.of(), null, Expect.REFUSED);
 		add("header beyond the header limit", "GET", "/v1/check/" + PRODUCT,
@@ -157,7 +170,7 @@ final class BadInputCorpus {
 	}
 
 	private void addRandomCase() {
-		switch (this.random.nextInt(8)) {
+		switch (this.random.nextInt(9)) {
 			case 0, 1 -> addBadCheckGet();
 			case 2 -> addBadBody("POST", "/v1/check/" + segment(), true);
 			case 3 -> addBadBody("POST", "/v1/telemetry/" + segment(), true);
@@ -165,6 +178,7 @@ final class BadInputCorpus {
 			case 5 -> add("bad versions query", "GET", "/v1/versions/" + segment() + "?" + query(), headers(), null,
 					Expect.ANY);
 			case 6 -> addBadAdmin();
+			case 7 -> addBadPrismaErrorReport();
 			default -> addBadFraming();
 		}
 	}
@@ -188,6 +202,27 @@ final class BadInputCorpus {
 		boolean chunked = this.random.nextInt(5) == 0;
 		add("bad body", method, path, headers, body, mayStore ? (chunked ? Expect.ANY_CHUNKED : Expect.ANY)
 				: (chunked ? Expect.REFUSED_CHUNKED : Expect.REFUSED));
+	}
+
+	/**
+	 * The Prisma CLI's routes: GraphQL errors for anything on {@code /} and
+	 * {@code /v1/prisma/error-reports}, problem+json for a zip to an upload URL never
+	 * issued.
+	 */
+	private void addBadPrismaErrorReport() {
+		List<String> headers = new ArrayList<>(headers());
+		if (this.random.nextInt(4) > 0) {
+			headers.add("Content-Type: " + pick(CONTENT_TYPES));
+		}
+		boolean chunked = this.random.nextInt(5) == 0;
+		if (this.random.nextInt(4) == 0) {
+			add("bad upload", "PUT", "/v1/prisma/error-reports/uploads/" + pick(BAD_SEGMENTS), headers, body(false),
+					chunked ? Expect.REFUSED_CHUNKED : Expect.REFUSED);
+			return;
+		}
+		String method = pick("POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH");
+		add("bad GraphQL request", method, pick("/", "/v1/prisma/error-reports"), headers,
+				method.equals("GET") ? null : body(false), chunked ? Expect.GRAPHQL_CHUNKED : Expect.GRAPHQL);
 	}
 
 	private void addBadAdmin() {
@@ -406,7 +441,12 @@ final class BadInputCorpus {
 		/** Any 2xx or a 4xx problem: garbage that a client route tolerates. */
 		ANY(false), ANY_CHUNKED(true),
 		/** Only a 4xx: nothing may be stored. */
-		REFUSED(false), REFUSED_CHUNKED(true);
+		REFUSED(false), REFUSED_CHUNKED(true),
+		/**
+		 * Only a 4xx with GraphQL {@code errors} (Tomcat's own problem+json for broken
+		 * chunked framing): nothing may be stored.
+		 */
+		GRAPHQL(false), GRAPHQL_CHUNKED(true);
 
 		private final boolean chunked;
 
@@ -419,7 +459,11 @@ final class BadInputCorpus {
 		}
 
 		boolean mayStore() {
-			return this != REFUSED && this != REFUSED_CHUNKED;
+			return this != REFUSED && this != REFUSED_CHUNKED && !graphQl();
+		}
+
+		boolean graphQl() {
+			return this == GRAPHQL || this == GRAPHQL_CHUNKED;
 		}
 
 	}

@@ -46,7 +46,8 @@ class BadInputCorpusTests {
 
 	/** Tables that malformed requests must leave as they were. */
 	private static final List<String> GUARDED_TABLES = List.of("products", "releases", "notices", "version_constraints",
-			"notice_deliveries", "api_tokens", "audit_events", "error_groups", "error_reports");
+			"notice_deliveries", "api_tokens", "audit_events", "error_groups", "error_reports",
+			"error_report_attachments");
 
 	private static final Pattern LEAK = Pattern
 		.compile("(?i)exception|\\bat [a-z]+\\.|org\\.apache|org\\.springframework|dev\\.checkpoint|postgres|\\bsql\\b|"
@@ -106,6 +107,13 @@ class BadInputCorpusTests {
 		else if (item.expect() == Expect.VALID || item.expect() == Expect.STORED) {
 			if (status != 200 && status != 201) {
 				failures.add(describe(item) + " -> not acknowledged: " + status + " " + response.body());
+			}
+		}
+		else if (item.expect().graphQl() && status >= 400) {
+			boolean graphQlErrors = type.equals("application/json") && response.body().startsWith("{\"errors\":[");
+			boolean tomcatFraming = item.expect().chunked() && type.equals("application/problem+json");
+			if (!graphQlErrors && !tomcatFraming) {
+				failures.add(describe(item) + " -> " + status + " as [" + type + "]: " + abbreviate(response.body()));
 			}
 		}
 		else if (status < 400 && !item.expect().mayStore()) {

@@ -16,13 +16,8 @@ import dev.checkpoint.shared.RateLimits;
 import graphql.ErrorClassification;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.ResponseError;
@@ -34,9 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.ForwardedHeaderUtils;
@@ -45,13 +38,12 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  * The Prisma CLI's crash report endpoint over HTTP: {@code POST /} (the CLI's fixed path
  * on its fixed host) and {@code POST /v1/prisma/error-reports} (the same, for a reverse
  * proxy), executed by Spring for GraphQL against
- * {@code graphql/prisma-error-reports.graphqls}, and the zip {@code PUT} to an upload
- * URL. Every answer on the GraphQL paths is GraphQL JSON: errors come with a 4xx status
- * (503 only when the database is away), never HTML. Rate limited per client
- * ({@code prisma-error-reports}) before the body is read.
+ * {@code graphql/prisma-error-reports.graphqls}. Every answer on the GraphQL paths is
+ * GraphQL JSON: errors come with a 4xx status (503 only when the database is away), never
+ * HTML. Rate limited per client ({@code prisma-error-reports}) before the body is read.
  */
 @RestController
-class PrismaGraphQlEndpoint {
+class PrismaGraphQlEndpoint implements OwnBodyLimit {
 
 	static final String OWN_PATH = "/v1/prisma/error-reports";
 
@@ -59,30 +51,25 @@ class PrismaGraphQlEndpoint {
 
 	private final ExecutionGraphQlService graphQl;
 
-	private final PrismaErrorReportService reports;
-
 	private final RateLimits rateLimits;
 
 	private final JsonMapper json;
 
 	private final ErrorReportsProperties properties;
 
-	PrismaGraphQlEndpoint(ExecutionGraphQlService graphQl, PrismaErrorReportService reports, RateLimits rateLimits,
-			JsonMapper json, ErrorReportsProperties properties) {
+	PrismaGraphQlEndpoint(ExecutionGraphQlService graphQl, RateLimits rateLimits, JsonMapper json,
+			ErrorReportsProperties properties) {
 		this.graphQl = graphQl;
-		this.reports = reports;
 		this.rateLimits = rateLimits;
 		this.json = json;
 		this.properties = properties;
 	}
 
-	/** These routes cap their bodies themselves and answer in their own shape. */
-	@Bean
-	static OwnBodyLimit prismaErrorReportBodies() {
-		return (request) -> {
-			String path = request.getRequestURI();
-			return "/".equals(path) || OWN_PATH.equals(path) || path.startsWith(PrismaErrorReportService.UPLOADS_PATH);
-		};
+	/** These routes cap their bodies themselves, to answer in GraphQL's shape. */
+	@Override
+	public boolean covers(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return "/".equals(path) || OWN_PATH.equals(path);
 	}
 
 	@PostMapping({ "/", OWN_PATH })
@@ -106,7 +93,7 @@ class PrismaGraphQlEndpoint {
 			return errors(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes.",
 					HttpHeaders.EMPTY);
 		}
-		GraphQlBody parsed = parse(body);
+		GraphQlRequestBody parsed = GraphQlRequestBody.parse(this.json, body);
 		if (parsed == null) {
 			return errors(HttpStatus.BAD_REQUEST,
 					"The body must be a JSON object with a \"query\" string, and optional \"variables\" object "
@@ -131,43 +118,7 @@ class PrismaGraphQlEndpoint {
 				headers);
 	}
 
-	@PutMapping(PrismaErrorReportService.UPLOADS_PATH + "{token}")
-	ResponseEntity<Map<String, Integer>> upload(@PathVariable String token, HttpServletRequest request)
-			throws IOException {
-		this.rateLimits.consume("prisma-error-reports", request);
-		long limit = this.properties.upload().maxSize().toBytes();
-		byte[] zip = Bodies.read(request, limit).orElseThrow(() -> InvalidUploadException.tooLarge(limit));
-		return ResponseEntity.ok(Map.of("attachments", this.reports.upload(token, zip)));
-	}
-
-	private @Nullable GraphQlBody parse(byte[] body) {
-		JsonNode root;
-		try {
-			root = this.json.readerFor(JsonNode.class)
-				.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-				.readValue(body);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-		if (root == null || !root.isObject()) {
-			return null;
-		}
-		JsonNode query = root.get("query");
-		JsonNode variables = root.get("variables");
-		JsonNode operationName = root.get("operationName");
-		if (query == null || !query.isString() || query.stringValue().isBlank()
-				|| (variables != null && !variables.isNull() && !variables.isObject())
-				|| (operationName != null && !operationName.isNull() && !operationName.isString())) {
-			return null;
-		}
-		Map<String, Object> values = (variables != null && variables.isObject())
-				? this.json.convertValue(variables, mapType()) : Map.of();
-		return new GraphQlBody(query.stringValue(),
-				(operationName != null && operationName.isString()) ? operationName.stringValue() : null, values);
-	}
-
-	private ExecutionGraphQlResponse execute(GraphQlBody body, URI origin) {
+	private ExecutionGraphQlResponse execute(GraphQlRequestBody body, URI origin) {
 		DefaultExecutionGraphQlRequest request = new DefaultExecutionGraphQlRequest(body.query(), body.operationName(),
 				body.variables(), Map.of(), UUID.randomUUID().toString(), Locale.ROOT);
 		request.configureExecutionInput(
@@ -229,15 +180,6 @@ class PrismaGraphQlEndpoint {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static TypeReference<Map<String, Object>> mapType() {
-		return new TypeReference<>() {
-		};
-	}
-
-	/** A GraphQL request as read from the body. */
-	private record GraphQlBody(String query, @Nullable String operationName, Map<String, Object> variables) {
 	}
 
 }

@@ -17,24 +17,28 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}, or Basic with the token as
  * password (so a browser can open the dashboard). A token that is not live is refused
- * with 401 at once. The client routes are never touched.
+ * with 401 at once. The public routes are never touched: a token sent there is ignored.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokenService tokens;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens) {
+	private final RequestMatcher publicRoutes;
+
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, RequestMatcher publicRoutes) {
 		this.tokens = tokens;
+		this.publicRoutes = publicRoutes;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/v1/");
+		return this.publicRoutes.matches(request);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.checkpoint.security;
 
+import java.util.Arrays;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -8,6 +10,9 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -24,15 +29,20 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/**
+	 * Open to everyone: the client routes ({@code POST /} is the Prisma CLI's crash
+	 * reports), health, the API document, the dashboard pages (which hold no data) and
+	 * the error page. A token sent to them is ignored, never refused.
+	 */
+	static final String[] PUBLIC_ROUTES = { "/", "/v1/**", "/api/privacy/**", "/actuator/health/**", "/actuator/info",
+			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/bench/**", "/error" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/v1/**", "/api/privacy/**")
-			.permitAll()
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**")
-			.permitAll()
-			.requestMatchers("/dashboard", "/dashboard/**", "/webjars/**", "/bench/**")
-			.permitAll()
-			.requestMatchers("/error")
+		RequestMatcher publicRoutes = new OrRequestMatcher(Arrays.stream(PUBLIC_ROUTES)
+			.<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher)
+			.toList());
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(publicRoutes)
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasRole("ADMIN")
@@ -40,7 +50,8 @@ class SecurityConfiguration {
 			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, publicRoutes),
+					AnonymousAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.checkpoint.HeadlessChromium;
 import dev.checkpoint.TestcontainersConfiguration;
@@ -106,6 +107,34 @@ class ErrorsDashboardEndToEndTests {
 	}
 
 	@Test
+	void shouldFindPrismaReportByNumberAndShowItsAttachments() throws Exception {
+		long number = sendPrismaReport();
+		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard/errors.html");
+		this.browser.findElement(By.id("token")).sendKeys(operatorToken());
+		this.browser.findElement(By.id("sign-in")).click();
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		wait.until((driver) -> driver.findElement(By.id("report-number")).isDisplayed());
+		this.browser.findElement(By.id("report-number")).sendKeys(Long.toString(number));
+		this.browser.findElement(By.id("find-report")).click();
+		wait.until(
+				(driver) -> Long.toString(number).equals(driver.findElement(By.id("report-number-title")).getText()));
+		assertThat(this.browser.findElement(By.id("report-facts")).getText()).contains("prompt", "FMT_CLI",
+				"RUST_PANIC", "debian-openssl-3.0.x");
+		assertThat(this.browser.findElement(By.id("report-rust")).getText()).contains("panicked at");
+		List<WebElement> attachments = rows("attachments");
+		assertThat(attachments).hasSize(2);
+		// in the order of the zip: migration.sql, schema.prisma
+		assertThat(attachments.get(1).getText()).contains("schema.prisma");
+		attachments.get(1).findElement(By.xpath(".//button[text()='View']")).click();
+		wait.until((driver) -> !driver.findElement(By.id("attachment-text")).getText().isEmpty());
+		assertThat(this.browser.findElement(By.id("attachment-text")).getText())
+			.contains("postgresql://app:[REDACTED]@db/app")
+			.doesNotContain("dash-secret");
+		Files.write(Path.of("target/errors-dashboard-prisma.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
 	void shouldStayOnSignInWhenTokenIsWrong() {
 		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard/errors.html");
 		this.browser.findElement(By.id("token")).sendKeys("cpt_wrong");
@@ -136,6 +165,41 @@ class ErrorsDashboardEndToEndTests {
 				.POST(HttpRequest.BodyPublishers.ofString(report.toString()))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(201);
+	}
+
+	/** A report as the Prisma CLI 5.x sends it (create, zip, complete); its number. */
+	private long sendPrismaReport() throws Exception {
+		ObjectNode data = this.json.createObjectNode();
+		data.put("area", "FMT_CLI");
+		data.put("kind", "RUST_PANIC");
+		data.put("cliVersion", "5.22.0");
+		data.put("platform", "debian-openssl-3.0.x");
+		data.put("rustStackTrace", "RuntimeError: panicked at prisma-schema-wasm/src/lib.rs:140:5:\nboom\n"
+				+ "    at prisma_schema_build.wasm.debug_panic (wasm://wasm/x:wasm-function[2625]:0x1cccef)");
+		String url = this.json.readTree(graphQl(PrismaErrorReportProtocolTests.CREATE, Map.of("data", data)))
+			.get("data")
+			.get("createErrorReport")
+			.asString();
+		byte[] zip = PrismaErrorReportProtocolTests.zip(Map.of("schema.prisma",
+				"directUrl = \"postgresql://app:dash-secret@db/app\"", "migration.sql", "create table a (id int);"));
+		HttpResponse<String> uploaded = this.http.send(HttpRequest.newBuilder(uri(URI.create(url).getRawPath()))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(uploaded.statusCode()).isEqualTo(200);
+		return this.json.readTree(graphQl(PrismaErrorReportProtocolTests.COMPLETE, Map.of("signedUrl", url)))
+			.get("data")
+			.get("markErrorReportCompleted")
+			.asLong();
+	}
+
+	private String graphQl(String query, Map<String, Object> variables) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString(this.json.writeValueAsString(Map.of("query", query, "variables", variables))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	private String operatorToken() throws Exception {
