@@ -1,6 +1,10 @@
 package dev.checkpoint.shared;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class EmbeddedPostgresAutoConfigurationTests {
 
@@ -32,6 +37,58 @@ class EmbeddedPostgresAutoConfigurationTests {
 			assertThat(context.getBean(JdbcTemplate.class).queryForObject("select value from kept", String.class))
 				.isEqualTo("still here");
 		});
+	}
+
+	@Test
+	void shouldBeDurableAndRequireItsPassword(@TempDir Path data) throws Exception {
+		Path directory = data.resolve("pg");
+		this.runner.withPropertyValues("checkpoint.embedded-postgres.data-directory=" + directory).run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show unix_socket_directories", String.class)).isEmpty();
+			assertThat(jdbc.queryForObject("select count(*) from pg_hba_file_rules where auth_method = 'trust'",
+					Long.class))
+				.isZero();
+			int port = context.getBean(EmbeddedPostgres.class).getPort();
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+						"postgres", ""))
+				.withMessageContaining("password");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+						"postgres", "wrong"))
+				.withMessageContaining("password authentication failed");
+		});
+		Path password = data.resolve("pg.password");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+		assertThat(Files.readString(password).strip()).hasSize(64);
+		assertThat(Files.readString(directory.resolve("postmaster.opts"))).contains("fsync=on",
+				"synchronous_commit=on");
+	}
+
+	@Test
+	void shouldRequireThePasswordWhenTheDataDirectoryTrustedEveryone(@TempDir Path data) throws Exception {
+		Path directory = data.resolve("pg");
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.start()) {
+			old.getPostgresDatabase().getConnection().close();
+		}
+		assertThat(Files.readString(directory.resolve("pg_hba.conf"))).contains("trust");
+		this.runner.withPropertyValues("checkpoint.embedded-postgres.data-directory=" + directory).run((context) -> {
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("select 1", Integer.class)).isOne();
+			int port = context.getBean(EmbeddedPostgres.class).getPort();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> DriverManager
+				.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", ""));
+		});
+		assertThat(Files.readString(directory.resolve("pg_hba.conf"))).doesNotContain("trust");
+		this.runner.withPropertyValues("checkpoint.embedded-postgres.data-directory=" + directory)
+			.run((context) -> assertThat(context.getBean(JdbcTemplate.class).queryForObject("select 1", Integer.class))
+				.isOne());
 	}
 
 	@Test
