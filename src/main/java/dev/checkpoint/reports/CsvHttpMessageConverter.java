@@ -14,16 +14,21 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Writes a {@link CsvExport} as RFC 4180 CSV: a header row, CRLF line ends, fields quoted
- * when they hold a comma, quote or line break. Text that a spreadsheet would run as a
- * formula (leading {@code = + - @}) gets a leading {@code '}, since values such as
- * versions come from clients.
+ * Writes a {@link CsvExport} as RFC 4180 CSV: a header row, CRLF line ends, every field
+ * but plain numbers quoted (so that no separator a spreadsheet may guess, such as
+ * {@code ;}, splits a field), quotes doubled. Text that a spreadsheet would run as a
+ * formula gets a leading {@code '}, since values such as versions come from clients: text
+ * whose first non-blank character is {@code = + - @} or their fullwidth forms, and text
+ * that starts with a tab or carriage return.
  */
 class CsvHttpMessageConverter extends AbstractHttpMessageConverter<CsvExport> {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final String TEXT_CSV_VALUE = "text/csv";
+
+	/** {@code = + - @} and their fullwidth forms. */
+	private static final String FORMULA_LEADS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 
 	CsvHttpMessageConverter() {
 		super(StandardCharsets.UTF_8, TEXT_CSV);
@@ -67,11 +72,29 @@ class CsvHttpMessageConverter extends AbstractHttpMessageConverter<CsvExport> {
 	}
 
 	static String field(String value) {
-		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !isNumber(value)) ? "'" + value
-				: value;
-		boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-				|| safe.indexOf('\r') >= 0;
-		return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+		if (value.isEmpty() || isNumber(value)) {
+			return value;
+		}
+		String safe = isFormula(value) ? "'" + value : value;
+		return '"' + safe.replace("\"", "\"\"") + '"';
+	}
+
+	private static boolean isFormula(String value) {
+		char first = value.charAt(0);
+		if (first == '\t' || first == '\r') {
+			return true;
+		}
+		return value.codePoints()
+			.filter((c) -> !isBlank(c))
+			.findFirst()
+			.stream()
+			.anyMatch((c) -> FORMULA_LEADS.indexOf(c) >= 0);
+	}
+
+	/** Whitespace, control and format characters: what a spreadsheet may skip. */
+	private static boolean isBlank(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+				|| Character.getType(c) == Character.FORMAT;
 	}
 
 	private static boolean isNumber(String value) {

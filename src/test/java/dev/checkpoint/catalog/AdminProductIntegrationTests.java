@@ -89,6 +89,20 @@ class AdminProductIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseRepeatedKeysWithMalformedProblem() {
+		MvcTestResult result = this.api.post("{\"name\": \"%s\", \"name\": \"%s-2\"}".formatted(PRODUCT, PRODUCT),
+				"/api/admin/products");
+		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://checkpoint.dev/problems/malformed-request");
+		assertThat(this.api.get("/api/admin/products")).bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.doesNotContain(PRODUCT, PRODUCT + "-2");
+	}
+
+	@Test
 	void shouldUpdateProductWhenPut() {
 		this.api.createProduct(PRODUCT);
 		MvcTestResult result = this.api.put("{\"package_name\": \"renamed\"}", "/api/admin/products/{name}", PRODUCT);

@@ -6,8 +6,11 @@ import java.time.Instant;
 import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -134,6 +137,35 @@ class AdminReleaseIntegrationTests {
 			.hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(this.api.post("{}", RELEASES, PRODUCT)).hasStatus(400);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://rel.test/a\"onmouseover=x", "https://rel.test/<script>", "https://rel.test/a>b",
+			"https://rel.test/a\\b", "https://rel.test/a b", "https://rel.test/a\u0001b", "https://rel.test/a\u2028b",
+			"https://rel.test/caf\u00E9" })
+	void shouldRefuseUnsafeUrlsWithValidationProblem(String url) {
+		ObjectNode release = this.json.createObjectNode().put("version", "1.0.0").put("download_url", url);
+		MvcTestResult result = this.api.post(release.toString(), RELEASES, PRODUCT);
+		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("https://checkpoint.dev/problems/validation");
+		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("downloadUrl");
+		ObjectNode update = this.json.createObjectNode().put("changelog_url", url);
+		assertThat(this.api.put(update.toString(), RELEASES + "/{version}", PRODUCT, "1.0.0")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("changelogUrl");
+	}
+
+	@Test
+	void shouldServeUrlWithQueryAndFragmentInCheckAnswers() {
+		String url = "https://rel.test/download/2.0.0?os=linux&arch=x64#sha256";
+		ObjectNode release = this.json.createObjectNode().put("version", "2.0.0").put("download_url", url);
+		assertThat(this.api.post(release.toString(), RELEASES, PRODUCT)).hasStatus(201);
+		assertThat(this.mvc.get().uri("/v1/check/{name}?version=1.0.0", PRODUCT)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.current_download_url")
+			.isEqualTo(url);
 	}
 
 	@Test

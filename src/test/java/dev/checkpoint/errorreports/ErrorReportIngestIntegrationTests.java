@@ -100,6 +100,20 @@ class ErrorReportIngestIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseWithMalformedProblemAndStoreNothingWhenAKeyIsRepeated() {
+		ObjectNode report = this.api.report();
+		report.remove("consent");
+		String body = "{\"consent\": false, "
+				+ report.toString().substring(1).replaceFirst("}$", ", \"consent\": true}");
+		MvcTestResult result = this.api.send(body);
+		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://checkpoint.dev/problems/malformed-request");
+		assertThat(this.api.count("error_reports")).isZero();
+	}
+
+	@Test
 	void shouldRefuseWithValidationProblemWhenRequiredValuesAreMissingOrWronglyTyped() {
 		ObjectNode report = this.api.report();
 		report.remove("version");

@@ -236,6 +236,25 @@ class CheckIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseJsonPingAndRunReportWithRepeatedKeysAsProblem() {
+		MvcTestResult check = this.mvc.post()
+			.uri("/v1/check/acme")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":\"1.0.0\",\"os\":\"linux\",\"version\":\"2.0.0\"}")
+			.exchange();
+		assertThat(check).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(check).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://checkpoint.dev/problems/malformed-request");
+		MvcTestResult report = this.mvc.post()
+			.uri("/v1/telemetry/acme")
+			.content("{\"version\":\"2.0.0\",\"payload\":{\"k\":1,\"k\":2}}")
+			.exchange();
+		assertThat(report).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.jdbc.sql("select count(*) from pings").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void shouldAcceptRunReportWithoutContentTypeWith201() {
 		MvcTestResult result = this.mvc.post().uri("/v1/telemetry/acme").content("""
 				{"signature":"00112233-4455-6677-8899-aabbccddeeff","start_time":"2024-06-05T10:00:00Z",

@@ -98,10 +98,10 @@ class MauReportControllerIntegrationTests {
 			.hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-acme-2026-01-2026-12.csv\"")
 			.hasBodyTextEqualTo(
 					"""
-							product,month,developers,developers_excluding_ci,returning_developers,anonymous_pings,final,computed_at\r
-							acme,2026-01,120,100,60,7,true,2026-05-01T00:05:00Z\r
-							acme,2026-02,130,105,70,0,true,2026-05-01T00:05:00Z\r
-							acme,2026-04,90,80,30,3,false,2026-05-01T00:05:00Z\r
+							"product","month","developers","developers_excluding_ci","returning_developers","anonymous_pings","final","computed_at"\r
+							"acme","2026-01",120,100,60,7,"true","2026-05-01T00:05:00Z"\r
+							"acme","2026-02",130,105,70,0,"true","2026-05-01T00:05:00Z"\r
+							"acme","2026-04",90,80,30,3,"false","2026-05-01T00:05:00Z"\r
 							""");
 	}
 
@@ -116,10 +116,10 @@ class MauReportControllerIntegrationTests {
 			.hasContentType(CSV)
 			.hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-acme-2026-02-version.csv\"")
 			.hasBodyTextEqualTo("""
-					product,month,dimension,value,developers,pings\r
-					acme,2026-02,version,2.0.0,90,300\r
-					acme,2026-02,version,1.0.0,40,400\r
-					acme,2026-02,version,"'=1+2,""x""\",2,2\r
+					"product","month","dimension","value","developers","pings"\r
+					"acme","2026-02","version","2.0.0",90,300\r
+					"acme","2026-02","version","1.0.0",40,400\r
+					"acme","2026-02","version","'=1+2,""x""\",2,2\r
 					""");
 	}
 
