@@ -58,10 +58,14 @@ record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
 	 * during an outage
 	 * @param appliedRetention how long the ids of replayed batches are remembered (a
 	 * batch replayed again within that time is not stored twice)
+	 * @param storeTimeout how long a batch's statements may wait for the database's
+	 * answer (the connection's socket timeout) before the database counts as unreachable
+	 * and the batch goes to the spool: a network partition in the middle of a statement
+	 * then costs this long, not for ever (keep it under the write timeout)
 	 */
 	record Spool(@DefaultValue("data/spool") Path directory, @DefaultValue("256MB") DataSize maxSize,
 			@DefaultValue("1s") Duration connectionWait, @DefaultValue("2s") Duration probeInterval,
-			@DefaultValue("30d") Duration appliedRetention) {
+			@DefaultValue("30d") Duration appliedRetention, @DefaultValue("2s") Duration storeTimeout) {
 
 	}
 

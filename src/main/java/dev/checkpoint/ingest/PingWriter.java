@@ -213,7 +213,11 @@ class PingWriter implements SmartLifecycle {
 	private void storeNow(List<Ping> pings) {
 		Attempt attempt = new Attempt();
 		Future<?> result = this.attempts.submit(() -> this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.execute((ConnectionCallback<@Nullable Object>) (connection) -> null);
+			this.jdbc.execute((ConnectionCallback<@Nullable Object>) (connection) -> {
+				// the pool resets it when the connection returns
+				connection.setNetworkTimeout(Runnable::run, (int) this.properties.spool().storeTimeout().toMillis());
+				return null;
+			});
 			if (!attempt.start()) {
 				throw new CannotGetJdbcConnectionException("Abandoned after the connection wait");
 			}

@@ -137,8 +137,8 @@ class PingSpoolTests {
 
 	private IngestProperties properties(DataSize maxSize) {
 		return new IngestProperties(UnknownProducts.STORE, 2000, 1, 50000, Duration.ofMillis(2500),
-				DataSize.ofKilobytes(64), 2, 13,
-				new Spool(this.directory, maxSize, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofDays(30)));
+				DataSize.ofKilobytes(64), 2, 13, new Spool(this.directory, maxSize, Duration.ofSeconds(1),
+						Duration.ofSeconds(2), Duration.ofDays(30), Duration.ofSeconds(2)));
 	}
 
 	private static Ping ping(String product) {
