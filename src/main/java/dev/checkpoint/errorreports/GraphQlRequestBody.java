@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +17,14 @@ record GraphQlRequestBody(String query, @Nullable String operationName, Map<Stri
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	/** The request, or none when the body is not such an object (or repeats a key). */
+	/**
+	 * The request, or none when the body is not such an object (or repeats a key: the
+	 * shared mapper refuses duplicates).
+	 */
 	static @Nullable GraphQlRequestBody parse(JsonMapper json, byte[] body) {
 		JsonNode root;
 		try {
-			root = json.readerFor(JsonNode.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readValue(body);
+			root = json.readTree(body);
 		}
 		catch (JacksonException ex) {
 			return null;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,9 +68,10 @@ class PrismaGraphQlEndpoint implements OwnBodyLimit {
 
 	/** These routes cap their bodies themselves, to answer in GraphQL's shape. */
 	@Override
-	public boolean covers(HttpServletRequest request) {
+	public OptionalLong maxBodySize(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return "/".equals(path) || OWN_PATH.equals(path);
+		return ("/".equals(path) || OWN_PATH.equals(path)) ? OptionalLong.of(this.properties.maxBodySize().toBytes())
+				: OptionalLong.empty();
 	}
 
 	@PostMapping({ "/", OWN_PATH })

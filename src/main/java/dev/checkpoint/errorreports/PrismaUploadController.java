@@ -2,6 +2,7 @@ package dev.checkpoint.errorreports;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import dev.checkpoint.shared.OwnBodyLimit;
 import dev.checkpoint.shared.RateLimits;
@@ -36,8 +37,9 @@ class PrismaUploadController implements OwnBodyLimit {
 
 	/** The zip may be larger than the general body limit. */
 	@Override
-	public boolean covers(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(PrismaErrorReportService.UPLOADS_PATH);
+	public OptionalLong maxBodySize(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(PrismaErrorReportService.UPLOADS_PATH)
+				? OptionalLong.of(this.properties.upload().maxSize().toBytes()) : OptionalLong.empty();
 	}
 
 	@PutMapping(PrismaErrorReportService.UPLOADS_PATH + "{token}")

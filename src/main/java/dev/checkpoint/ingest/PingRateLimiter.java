@@ -1,22 +1,31 @@
 package dev.checkpoint.ingest;
 
+import java.io.IOException;
+
+import dev.checkpoint.shared.ProblemJson;
+import dev.checkpoint.shared.ProblemTypes;
+import dev.checkpoint.shared.RateLimitExceededException;
 import dev.checkpoint.shared.RateLimits;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits the client routes per client address before anything else happens (before
- * the body is read and long before the ping waits for its commit): limit {@code pings}
- * for {@code /v1/check} and {@code /v1/telemetry}, limit {@code versions} for
- * {@code /v1/versions}. Refused requests get 429 problem+json with Retry-After.
+ * Rate limits the client routes per client address before anything else happens to them
+ * (before their body is read and long before the ping waits for its commit): limit
+ * {@code pings} for {@code /v1/check} and {@code /v1/telemetry}, limit {@code versions}
+ * for {@code /v1/versions}. Refused requests get 429 problem+json with Retry-After.
  */
-@Configuration(proxyBeanMethods = false)
-class PingRateLimiter implements WebMvcConfigurer {
+@Component
+@Order(-95)
+class PingRateLimiter extends OncePerRequestFilter {
 
 	private final RateLimits rateLimits;
 
@@ -25,21 +34,29 @@ class PingRateLimiter implements WebMvcConfigurer {
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(limit("pings")).addPathPatterns("/v1/check/**", "/v1/telemetry/**");
-		registry.addInterceptor(limit("versions")).addPathPatterns("/v1/versions/**");
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return limit(request.getRequestURI()) == null;
 	}
 
-	private HandlerInterceptor limit(String name) {
-		return new HandlerInterceptor() {
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			this.rateLimits.consume(limit(request.getRequestURI()), request);
+		}
+		catch (RateLimitExceededException ex) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+			ProblemJson.write(response, 429, ProblemTypes.RATE_LIMITED, "Too many requests", ex.getBody().getDetail());
+			return;
+		}
+		chain.doFilter(request, response);
+	}
 
-			@Override
-			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				PingRateLimiter.this.rateLimits.consume(name, request);
-				return true;
-			}
-
-		};
+	private static @Nullable String limit(String path) {
+		if (path.startsWith("/v1/check/") || path.startsWith("/v1/telemetry/")) {
+			return "pings";
+		}
+		return path.startsWith("/v1/versions/") ? "versions" : null;
 	}
 
 }

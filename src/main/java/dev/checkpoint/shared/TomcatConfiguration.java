@@ -12,14 +12,18 @@ import org.springframework.core.Ordered;
 
 /**
  * Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}, after Spring
- * Boot's own customizer has added its (HTML) one.
+ * Boot's own customizer has added its (HTML) one, and closes the connection of a body
+ * that nothing read ({@link UnreadBodyValve}).
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
-		factory.addContextCustomizers((context) -> useProblemErrorReport(context.getParent()));
+		factory.addContextCustomizers((context) -> {
+			useProblemErrorReport(context.getParent());
+			context.getPipeline().addValve(new UnreadBodyValve());
+		});
 	}
 
 	private static void useProblemErrorReport(Container host) {

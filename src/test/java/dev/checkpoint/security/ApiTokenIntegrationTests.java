@@ -148,10 +148,12 @@ class ApiTokenIntegrationTests {
 	}
 
 	private void assertProblem(AdminRoute route, String authorization, int status) {
-		var request = this.mvc.method(HttpMethod.valueOf(route.method().name()))
-			.uri(route.path())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}");
+		HttpMethod method = HttpMethod.valueOf(route.method().name());
+		var request = this.mvc.method(method).uri(route.path());
+		if (method != HttpMethod.GET) {
+			// GET takes no body: one is refused (400) before the token is looked at
+			request = request.contentType(MediaType.APPLICATION_JSON).content("{}");
+		}
 		if (authorization != null) {
 			request = request.header(HttpHeaders.AUTHORIZATION, authorization);
 		}

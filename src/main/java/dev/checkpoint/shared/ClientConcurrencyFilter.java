@@ -1,0 +1,65 @@
+package dev.checkpoint.shared;
+
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps the requests one client address has in progress at once
+ * ({@code checkpoint.request-limits.max-concurrent-per-client}), first of all, before any
+ * body is read: beyond it the answer is 503 with {@code Retry-After} and the connection
+ * is closed. Together with the body read deadline this keeps one slow or flooding client
+ * from holding every worker thread. The map holds only addresses with requests in
+ * progress.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ClientConcurrencyFilter extends OncePerRequestFilter {
+
+	private final RateLimits clients;
+
+	private final int max;
+
+	private final ConcurrentHashMap<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
+
+	ClientConcurrencyFilter(RateLimits clients, RequestLimitsProperties properties) {
+		this.clients = clients;
+		this.max = properties.maxConcurrentPerClient();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String client = this.clients.clientAddress(request);
+		AtomicInteger count = this.inProgress.compute(client, (key, current) -> {
+			AtomicInteger counter = (current != null) ? current : new AtomicInteger();
+			counter.incrementAndGet();
+			return counter;
+		});
+		try {
+			if (count.get() > this.max) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+				response.setHeader(HttpHeaders.CONNECTION, "close");
+				ProblemJson.write(response, 503, "Too many requests of this client are in progress at once.");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.inProgress.computeIfPresent(client,
+					(key, counter) -> (counter.decrementAndGet() <= 0) ? null : counter);
+		}
+	}
+
+}
