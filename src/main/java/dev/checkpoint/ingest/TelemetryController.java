@@ -43,7 +43,7 @@ class TelemetryController {
 			throws IOException {
 		this.ingest.requireAcceptableProduct(product, false);
 		RunReport report = this.parser.parse(request.getInputStream());
-		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), request);
+		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), product, request);
 		if (!this.ingest.record(this.pings.runReport(product, report, signature, userAgent))) {
 			throw PingNotStoredException.forProduct(product);
 		}
