@@ -38,7 +38,11 @@ record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
 	/** What happens to a ping for a product the catalogue does not list. */
 	enum UnknownProducts {
 
-		/** Answer the neutral body and store the ping under the product name. */
+		/**
+		 * Answer the neutral body and store the ping under the product name, for at most
+		 * {@code checkpoint.ingest.new-products.max-per-day} unknown names per client
+		 * address and UTC day.
+		 */
 		STORE,
 		/** Answer the neutral body and store nothing. */
 		DROP,
