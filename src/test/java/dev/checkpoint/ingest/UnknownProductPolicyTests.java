@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The configurable answer to products the catalogue does not list: strict 404, the
- * neutral 200 body without storing anything, or the neutral body with the ping stored,
- * for at most 10 new products per address and day.
+ * neutral 200 body without storing anything (the default), or the neutral body with the
+ * ping stored, for at most 10 new products per address and day.
  */
 class UnknownProductPolicyTests {
 
