@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import dev.checkpoint.BadInputCorpus.Case;
 import dev.checkpoint.BadInputCorpus.Expect;
 import dev.checkpoint.RawHttp.Response;
+import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,11 +60,15 @@ class BadInputCorpusTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Catalog catalog;
+
 	@Test
 	void shouldAnswerEveryMalformedRequestWithProblemAndStoreOnlyValidPings() throws Exception {
 		this.jdbc.sql("delete from pings where product in (?, ?)")
 			.params(BadInputCorpus.PRODUCT, BadInputCorpus.VALID_PRODUCT)
 			.update();
+		publish(BadInputCorpus.PRODUCT, BadInputCorpus.VALID_PRODUCT);
 		UUID truncated = UUID.randomUUID();
 		BadInputCorpus corpus = BadInputCorpus.generate(SEED, this.port, SIZE, truncated);
 		Map<String, String> before = checksums();
@@ -87,6 +92,16 @@ class BadInputCorpusTests {
 			.untilAsserted(() -> assertThat(storedSignatures(corpus.validSignatures())).as("valid pings stored")
 				.isEqualTo(corpus.validSignatures().size()));
 		assertTruncated(truncated);
+	}
+
+	/** Pings are stored for catalogue products only. */
+	private void publish(String... products) {
+		for (String product : products) {
+			this.jdbc.sql("insert into products (name) values (?) on conflict (name) do update set retired_at = null")
+				.param(product)
+				.update();
+		}
+		this.catalog.refresh();
 	}
 
 	private void check(Case item, List<String> failures, Map<String, Integer> summary) {

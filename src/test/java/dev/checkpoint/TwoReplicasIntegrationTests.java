@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.checkpoint.catalog.Catalog;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,11 @@ class TwoReplicasIntegrationTests {
 	void shouldStoreEveryAcknowledgedPingOnceWhenSentAlternatelyToBothInstances() throws Exception {
 		JdbcClient jdbc = first.getBean(JdbcClient.class);
 		jdbc.sql("delete from pings where product = ?").param(PRODUCT).update();
+		jdbc.sql("insert into products (name) values (?) on conflict (name) do update set retired_at = null")
+			.param(PRODUCT)
+			.update();
+		first.getBean(Catalog.class).refresh();
+		second.getBean(Catalog.class).refresh();
 		List<Integer> ports = List.of(port(first), port(second));
 		List<UUID> acknowledged = new ArrayList<>();
 		ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -50,8 +50,11 @@ class CheckController {
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
 			HttpServletRequest request) {
 		this.ingest.requireAcceptableProduct(product, true);
-		UUID signature = this.signatureCap.admit(PingFactory.signature(params), request);
-		this.ingest.record(this.pings.check(product, params, signature, userAgent, null));
+		UUID signature = PingFactory.signature(params);
+		if (this.ingest.stores(product, request)) {
+			signature = this.signatureCap.admit(signature, product, request);
+			this.ingest.record(this.pings.check(product, params, signature, userAgent, null));
+		}
 		return answer(product, params, signature);
 	}
 
@@ -68,9 +71,12 @@ class CheckController {
 		Instant timestamp = Timestamps.parse(request.timestamp(), "timestamp").orElse(null);
 		MultiValueMap<String, String> params = request.asParameters();
 		String agent = (request.userAgent() != null) ? request.userAgent() : userAgent;
-		UUID signature = this.signatureCap.admit(PingFactory.signature(params), servletRequest);
-		if (!this.ingest.record(this.pings.check(product, params, signature, agent, timestamp))) {
-			throw PingNotStoredException.forProduct(product);
+		UUID signature = PingFactory.signature(params);
+		if (this.ingest.stores(product, servletRequest)) {
+			signature = this.signatureCap.admit(signature, product, servletRequest);
+			if (!this.ingest.record(this.pings.check(product, params, signature, agent, timestamp))) {
+				throw PingNotStoredException.forProduct(product);
+			}
 		}
 		return answer(product, params, signature);
 	}

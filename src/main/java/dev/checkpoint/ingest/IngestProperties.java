@@ -15,7 +15,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the ping path.
  *
- * @param unknownProducts what to do with pings for products not in the catalogue
+ * @param unknownProducts what to do with pings for products not in the catalogue. The
+ * default, {@code drop}, answers them with the neutral body the clients need (200, as
+ * PROTOCOL.md recommends: a 404 makes Prisma re-ask on every command and Consul or Nomad
+ * print an error) and stores nothing. The routes are public, so storing would let anyone
+ * create products in the reports and the dashboard for ever; an operator who wants the
+ * pings of a product adds it to the catalogue, and can still choose {@code store} (new
+ * names capped per address, see {@code checkpoint.ingest.new-products}) or {@code reject}
  * @param maxBatchSize most pings written in one group commit
  * @param writerThreads how many group commits may run at once
  * @param queueCapacity most pings waiting for a commit; beyond it pings are refused
@@ -29,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("checkpoint.ingest")
 @Validated
-record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
+record IngestProperties(@DefaultValue("drop") UnknownProducts unknownProducts,
 		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("2") @Min(1) int writerThreads,
 		@DefaultValue("50000") @Min(1) int queueCapacity, @DefaultValue("2500ms") Duration writeTimeout,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead,
@@ -38,9 +44,13 @@ record IngestProperties(@DefaultValue("store") UnknownProducts unknownProducts,
 	/** What happens to a ping for a product the catalogue does not list. */
 	enum UnknownProducts {
 
-		/** Answer the neutral body and store the ping under the product name. */
+		/**
+		 * Answer the neutral body and store the ping under the product name, for at most
+		 * {@code checkpoint.ingest.new-products.max-per-day} unknown names per client
+		 * address and UTC day.
+		 */
 		STORE,
-		/** Answer the neutral body and store nothing. */
+		/** Answer the neutral body and store nothing (the default). */
 		DROP,
 		/** Answer 404 (strict mode) and store nothing. */
 		REJECT

@@ -7,13 +7,15 @@ import java.util.concurrent.TimeoutException;
 import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.ingest.IngestProperties.UnknownProducts;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts pings: applies the unknown-product policy and waits for the group commit.
+ * Accepts pings: applies the unknown-product policy (with the cap on new products) and
+ * waits for the group commit.
  */
 @Service
 class IngestService {
@@ -26,10 +28,13 @@ class IngestService {
 
 	private final IngestProperties properties;
 
-	IngestService(Catalog catalog, PingWriter writer, IngestProperties properties) {
+	private final NewProductCap newProducts;
+
+	IngestService(Catalog catalog, PingWriter writer, IngestProperties properties, NewProductCap newProducts) {
 		this.catalog = catalog;
 		this.writer = writer;
 		this.properties = properties;
+		this.newProducts = newProducts;
 	}
 
 	/**
@@ -47,13 +52,22 @@ class IngestService {
 	}
 
 	/**
-	 * Stores the ping durably, or drops it by policy.
-	 * @return whether the ping is handled: stored, or dropped on purpose
+	 * Whether the pings of {@code product} from this request are to be stored: always for
+	 * a catalogue product; for another only when unknown products are stored, and then
+	 * within the client address's daily allowance of new products.
 	 */
-	boolean record(Ping ping) {
-		if (this.properties.unknownProducts() != UnknownProducts.STORE && !this.catalog.knows(ping.product())) {
+	boolean stores(String product, HttpServletRequest request) {
+		if (this.catalog.knows(product)) {
 			return true;
 		}
+		return this.properties.unknownProducts() == UnknownProducts.STORE && this.newProducts.admit(product, request);
+	}
+
+	/**
+	 * Stores the ping durably (call it for pings that {@link #stores} admits).
+	 * @return whether the ping is stored
+	 */
+	boolean record(Ping ping) {
 		try {
 			this.writer.submit(ping).get(this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			return true;

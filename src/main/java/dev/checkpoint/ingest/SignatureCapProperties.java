@@ -7,14 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The cap on new signatures per client address and UTC day, so that one host cannot
- * inflate the monthly actives with made-up signatures.
+ * The cap on new signatures per client address, product and UTC day, so that one host
+ * cannot inflate the monthly actives with made-up signatures.
  *
  * @param enabled whether the cap applies
- * @param maxNewPerDay how many distinct signatures one address may present per UTC day;
- * further new ones are stored as anonymous pings
- * @param maxTracked most (address, signature) pairs remembered in memory per instance
- * (about 100 bytes each)
+ * @param maxNewPerDay how many distinct signatures one address may present per product
+ * and UTC day; further new ones are stored as anonymous pings
+ * @param maxTracked most (address, product, signature) triples remembered in memory per
+ * instance (about 100 bytes each)
  */
 @ConfigurationProperties("checkpoint.ingest.signature-cap")
 @Validated

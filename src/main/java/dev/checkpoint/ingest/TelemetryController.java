@@ -43,9 +43,11 @@ class TelemetryController {
 			throws IOException {
 		this.ingest.requireAcceptableProduct(product, false);
 		RunReport report = this.parser.parse(request.getInputStream());
-		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), request);
-		if (!this.ingest.record(this.pings.runReport(product, report, signature, userAgent))) {
-			throw PingNotStoredException.forProduct(product);
+		if (this.ingest.stores(product, request)) {
+			UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), product, request);
+			if (!this.ingest.record(this.pings.runReport(product, report, signature, userAgent))) {
+				throw PingNotStoredException.forProduct(product);
+			}
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).build();
 	}

@@ -1,7 +1,6 @@
 package dev.checkpoint.shared;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,14 +13,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * Per-client token buckets (Bucket4j), kept in memory per instance and keyed by the
- * client address, which is never stored anywhere else.
+ * client address (an IPv6 client by its /64), which is never stored anywhere else.
  */
 @Service
 public class RateLimits {
 
+	private static final String CLIENT_ATTRIBUTE = RateLimits.class.getName() + ".client";
+
 	private final RateLimitProperties properties;
 
 	private final MeterRegistry meters;
+
+	private final ClientAddresses clientAddresses;
 
 	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofHours(1))
@@ -31,6 +34,7 @@ public class RateLimits {
 	RateLimits(RateLimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.meters = meters;
+		this.clientAddresses = new ClientAddresses(properties.clientIpHeader(), properties.trustedProxies());
 	}
 
 	/**
@@ -54,16 +58,19 @@ public class RateLimits {
 		}
 	}
 
-	/** The client's address: the trusted proxy header's first entry, else the peer. */
+	/**
+	 * The key a client is counted under, by the rate limits and by the caps of other
+	 * modules: the connection's address or, from a trusted proxy, the right-most address
+	 * of the proxy header that is not a trusted proxy; an IPv4 address in full, an IPv6
+	 * one as its /64 ({@code 2001:db8:0:1:0:0:0:0/64}). Resolved once per request.
+	 */
 	public String clientAddress(HttpServletRequest request) {
-		String header = this.properties.clientIpHeader();
-		if (header != null && !header.isBlank()) {
-			String value = request.getHeader(header);
-			if (value != null && !value.isBlank()) {
-				return value.split(",")[0].trim().toLowerCase(Locale.ROOT);
-			}
+		if (request.getAttribute(CLIENT_ATTRIBUTE) instanceof String client) {
+			return client;
 		}
-		return request.getRemoteAddr();
+		String client = this.clientAddresses.resolve(request);
+		request.setAttribute(CLIENT_ATTRIBUTE, client);
+		return client;
 	}
 
 }

@@ -154,7 +154,7 @@ class CheckIntegrationTests {
 	}
 
 	@Test
-	void shouldAnswerNeutralBodyAndStoreForUnknownProduct() {
+	void shouldAnswerNeutralBodyAndStoreNothingForUnknownProductByDefault() {
 		JsonNode body = getJson("/v1/check/nobody-knows?version=3.1.4&signature=");
 		assertThat(body.get("product").asString()).isEqualTo("nobody-knows");
 		assertThat(body.get("current_version").asString()).isEqualTo("3.1.4");
@@ -165,9 +165,12 @@ class CheckIntegrationTests {
 		assertThat(body.get("release_tag").asString()).isEqualTo("latest");
 		assertThat(body.get("current_release").asLong()).isZero();
 		assertThat(body.get("current_release_date").asLong()).isZero();
-		assertThat(this.jdbc.sql("select pings from monthly_anonymous where product = 'nobody-knows'")
+		assertThat(
+				this.jdbc.sql("select count(*) from pings where product = 'nobody-knows'").query(Long.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from monthly_anonymous where product = 'nobody-knows'")
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single()).isZero();
 	}
 
 	@Test

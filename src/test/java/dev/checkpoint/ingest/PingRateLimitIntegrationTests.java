@@ -3,6 +3,8 @@ package dev.checkpoint.ingest;
 import java.util.UUID;
 
 import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.catalog.Catalog;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Per-address limits on the client routes, with the address taken from a trusted proxy
- * header (every request here comes from 127.0.0.1).
+ * header (every request here comes from 127.0.0.1, a trusted proxy by default): the
+ * right-most entry that is not a trusted proxy is the client, IPv6 clients are keyed on
+ * their /64.
  */
 @SpringBootTest(properties = { "checkpoint.rate-limits.client-ip-header=X-Forwarded-For",
 		"checkpoint.rate-limits.limits.pings.capacity=3", "checkpoint.rate-limits.limits.pings.period=1h",
@@ -35,6 +39,14 @@ class PingRateLimitIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Catalog catalog;
+
+	@BeforeEach
+	void refreshCatalog() {
+		this.catalog.refresh();
+	}
 
 	@Test
 	void shouldRefuseWithRetryAfterAndStoreNothingWhenOneAddressExceedsThePingLimit() {
@@ -58,6 +70,26 @@ class PingRateLimitIntegrationTests {
 		assertThat(count("select count(*) from pings where signature = ?", refusedSignature)).isZero();
 		assertThat(count("select count(*) from monthly_actives")).isEqualTo(3);
 		assertThat(count("select count(*) from monthly_anonymous")).isZero();
+	}
+
+	@Test
+	void shouldKeepThrottlingWhenTheClientRotatesTheFirstForwardedEntry() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(check("203.0.113." + i + ", 198.51.100.50", UUID.randomUUID())).hasStatus(200);
+		}
+		assertThat(check("203.0.113.99, 198.51.100.50", UUID.randomUUID())).hasStatus(429);
+		assertThat(check("192.0.2.1, 203.0.113.7, 198.51.100.50, 10.0.0.2", UUID.randomUUID())).hasStatus(429);
+		assertThat(report("203.0.113.100, 198.51.100.50", UUID.randomUUID())).hasStatus(429);
+		assertThat(distinctSignatures()).isEqualTo(3);
+	}
+
+	@Test
+	void shouldThrottleAnIpv6ClientOnItsSlash64() {
+		for (int i = 1; i <= 3; i++) {
+			assertThat(check("2001:db8:7:1::" + i, UUID.randomUUID())).hasStatus(200);
+		}
+		assertThat(check("2001:db8:7:1:ffff:ffff:ffff:ffff", UUID.randomUUID())).hasStatus(429);
+		assertThat(check("2001:db8:7:2::1", UUID.randomUUID())).hasStatus(200);
 	}
 
 	@Test

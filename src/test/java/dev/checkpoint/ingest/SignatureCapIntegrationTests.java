@@ -23,10 +23,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At most 3 new signatures per address and day count as actives; the rest are stored as
- * anonymous pings while the clients keep getting their normal answers.
+ * At most 3 new signatures per address, product and day count as actives; the rest are
+ * stored as anonymous pings while the clients keep getting their normal answers.
  */
-@SpringBootTest(properties = "checkpoint.ingest.signature-cap.max-new-per-day=3")
+@SpringBootTest(properties = { "checkpoint.ingest.signature-cap.max-new-per-day=3",
+		"checkpoint.rate-limits.client-ip-header=X-Forwarded-For" })
 @AutoConfigureMockMvc
 @Import(TestcontainersConfiguration.class)
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
@@ -78,6 +79,28 @@ class SignatureCapIntegrationTests {
 	}
 
 	@Test
+	void shouldCountTheCapPerProductWhenOneAddressPingsTwoProducts() {
+		for (int i = 0; i < 4; i++) {
+			assertThat(check("acme", "192.0.2.60", UUID.randomUUID(), "2.0.0")).hasStatus(200);
+			assertThat(check("prisma", "192.0.2.60", UUID.randomUUID(), "6.1.0")).hasStatus(200);
+		}
+		assertThat(count("select count(*) from monthly_actives where product = 'acme'")).isEqualTo(3);
+		assertThat(count("select count(*) from monthly_actives where product = 'prisma'")).isEqualTo(3);
+	}
+
+	@Test
+	void shouldKeepCappingWhenTheClientRotatesTheFirstForwardedEntry() {
+		for (int i = 0; i < 5; i++) {
+			UUID signature = UUID.randomUUID();
+			assertThat(this.mvc.get()
+				.uri("/v1/check/acme?version=2.0.0&signature={s}", signature)
+				.header("X-Forwarded-For", "203.0.113." + i + ", 198.51.100.60")).hasStatus(200);
+		}
+		assertThat(count("select count(*) from monthly_actives where product = 'acme'")).isEqualTo(3);
+		assertThat(anonymousPings()).isEqualTo(2);
+	}
+
+	@Test
 	void shouldCapRunReportsLikeChecks() {
 		for (int i = 0; i < 4; i++) {
 			assertThat(this.mvc.post().uri("/v1/telemetry/acme").with((request) -> {
@@ -104,8 +127,12 @@ class SignatureCapIntegrationTests {
 	}
 
 	private MvcTestResult check(String address, UUID signature, String version) {
+		return check("acme", address, signature, version);
+	}
+
+	private MvcTestResult check(String product, String address, UUID signature, String version) {
 		return this.mvc.get()
-			.uri("/v1/check/acme?version={v}&os=linux&signature={s}", version, signature)
+			.uri("/v1/check/{p}?version={v}&os=linux&signature={s}", product, version, signature)
 			.with((request) -> {
 				request.setRemoteAddr(address);
 				return request;

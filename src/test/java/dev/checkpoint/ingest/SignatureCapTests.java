@@ -1,11 +1,13 @@
 package dev.checkpoint.ingest;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.checkpoint.shared.RateLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,14 +33,34 @@ class SignatureCapTests {
 		UUID a = UUID.randomUUID();
 		UUID b = UUID.randomUUID();
 		UUID c = UUID.randomUUID();
-		assertThat(cap.admit(a, "10.0.0.1")).isEqualTo(a);
-		assertThat(cap.admit(b, "10.0.0.1")).isEqualTo(b);
-		assertThat(cap.admit(c, "10.0.0.1")).isNull();
-		assertThat(cap.admit(c, "10.0.0.1")).isNull();
-		assertThat(cap.admit(a, "10.0.0.1")).isEqualTo(a);
-		assertThat(cap.admit(b, "10.0.0.1")).isEqualTo(b);
-		assertThat(cap.admit(c, "10.0.0.2")).isEqualTo(c);
+		assertThat(cap.admit(a, "acme", "10.0.0.1")).isEqualTo(a);
+		assertThat(cap.admit(b, "acme", "10.0.0.1")).isEqualTo(b);
+		assertThat(cap.admit(c, "acme", "10.0.0.1")).isNull();
+		assertThat(cap.admit(c, "acme", "10.0.0.1")).isNull();
+		assertThat(cap.admit(a, "acme", "10.0.0.1")).isEqualTo(a);
+		assertThat(cap.admit(b, "acme", "10.0.0.1")).isEqualTo(b);
+		assertThat(cap.admit(c, "acme", "10.0.0.2")).isEqualTo(c);
 		assertThat(this.meters.counter("checkpoint.pings.signatures.capped").count()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldCountEachProductOnItsOwnWhenOneAddressPingsTwo() {
+		SignatureCap cap = cap(true, 100);
+		List<UUID> signatures = Stream.generate(UUID::randomUUID).limit(250).toList();
+		Map<String, Set<UUID>> admitted = Map.of("acme", new HashSet<>(), "other", new HashSet<>());
+		for (int i = 0; i < signatures.size(); i++) {
+			String product = (i % 2 == 0) ? "acme" : "other";
+			UUID signature = cap.admit(signatures.get(i), product, "10.0.0.1");
+			if (signature != null) {
+				admitted.get(product).add(signature);
+			}
+		}
+		assertThat(admitted.get("acme")).hasSize(100);
+		assertThat(admitted.get("other")).hasSize(100);
+		UUID first = admitted.get("acme").iterator().next();
+		assertThat(cap.admit(first, "acme", "10.0.0.1")).isEqualTo(first);
+		assertThat(cap.admit(first, "other", "10.0.0.1")).isNull();
+		assertThat(cap.admit(first, "third", "10.0.0.1")).isEqualTo(first);
 	}
 
 	@Test
@@ -46,11 +68,11 @@ class SignatureCapTests {
 		SignatureCap cap = cap(true, 1);
 		UUID a = UUID.randomUUID();
 		UUID b = UUID.randomUUID();
-		assertThat(cap.admit(a, "10.0.0.1")).isEqualTo(a);
-		assertThat(cap.admit(b, "10.0.0.1")).isNull();
+		assertThat(cap.admit(a, "acme", "10.0.0.1")).isEqualTo(a);
+		assertThat(cap.admit(b, "acme", "10.0.0.1")).isNull();
 		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(cap.admit(b, "10.0.0.1")).isEqualTo(b);
-		assertThat(cap.admit(a, "10.0.0.1")).isNull();
+		assertThat(cap.admit(b, "acme", "10.0.0.1")).isEqualTo(b);
+		assertThat(cap.admit(a, "acme", "10.0.0.1")).isNull();
 	}
 
 	@Test
@@ -58,38 +80,9 @@ class SignatureCapTests {
 		SignatureCap cap = cap(false, 1);
 		for (int i = 0; i < 5; i++) {
 			UUID signature = UUID.randomUUID();
-			assertThat(cap.admit(signature, "10.0.0.1")).isEqualTo(signature);
+			assertThat(cap.admit(signature, "acme", "10.0.0.1")).isEqualTo(signature);
 		}
-		assertThat(cap(true, 1).admit(null, "10.0.0.1")).isNull();
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
+		assertThat(cap(true, 1).admit(null, "acme", "10.0.0.1")).isNull();
 	}
 
 }

@@ -5,7 +5,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.shared.Signatures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,18 @@ class SignatureErasureRollbackIntegrationTests {
 
 	@Autowired
 	FailingEraser failing;
+
+	@Autowired
+	Catalog catalog;
+
+	/** Pings are stored for catalogue products only. */
+	@BeforeEach
+	void publishProduct() {
+		this.jdbc.sql("insert into products (name) values (?) on conflict (name) do update set retired_at = null")
+			.param(PRODUCT)
+			.update();
+		this.catalog.refresh();
+	}
 
 	@Test
 	void shouldKeepEveryRowWhenOneModuleFailsToErase() {

@@ -1,6 +1,7 @@
 package dev.checkpoint.shared;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,7 +17,7 @@ class RateLimitsTests {
 
 	private static RateLimits limits(String header) {
 		return new RateLimits(
-				new RateLimitProperties(header,
+				new RateLimitProperties(header, List.of(Cidr.valueOf("10.0.0.0/8")),
 						Map.of("test", new RateLimitProperties.Limit(true, 3, Duration.ofHours(1)))),
 				new SimpleMeterRegistry());
 	}
@@ -46,9 +47,30 @@ class RateLimitsTests {
 	}
 
 	@Test
+	void shouldShareOneBucketAcrossTheSlash64OfAnIpv6Client() {
+		RateLimits limits = limits(null);
+		for (int i = 1; i <= 3; i++) {
+			limits.consume("test", request("2001:db8:1:2::" + i, null));
+		}
+		assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> limits.consume("test", request("2001:db8:1:2:aaaa:bbbb:cccc:dddd", null)));
+		limits.consume("test", request("2001:db8:1:3::1", null));
+	}
+
+	@Test
+	void shouldShareOneBucketWhateverTheClientWritesFirstInTheProxyHeader() {
+		RateLimits limits = limits("X-Forwarded-For");
+		for (int i = 0; i < 3; i++) {
+			limits.consume("test", request("10.0.0.9", "198.18.0." + i + ", 203.0.113.7"));
+		}
+		assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> limits.consume("test", request("10.0.0.9", "198.18.0.99, 203.0.113.7")));
+	}
+
+	@Test
 	void shouldIgnoreUnknownOrDisabledLimits() {
 		RateLimits limits = new RateLimits(
-				new RateLimitProperties(null,
+				new RateLimitProperties(null, List.of(),
 						Map.of("off", new RateLimitProperties.Limit(false, 1, Duration.ofHours(1)))),
 				new SimpleMeterRegistry());
 		for (int i = 0; i < 5; i++) {
