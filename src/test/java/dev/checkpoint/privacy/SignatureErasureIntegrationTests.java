@@ -124,6 +124,19 @@ class SignatureErasureIntegrationTests {
 	}
 
 	@Test
+	void shouldIndexEveryTableAnErasureDeletesFromBySignature() {
+		for (String table : TABLES) {
+			assertThat(this.jdbc.sql("""
+					select count(*) from pg_index x
+					join pg_class t on t.oid = x.indrelid
+					join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
+					where t.relname = ? and a.attname = 'signature'""").param(table).query(Long.class).single())
+				.as("an index of %s that leads with the signature", table)
+				.isPositive();
+		}
+	}
+
+	@Test
 	void shouldSendNoticesAgainWhenSignatureWasErased() {
 		String a = UUID.randomUUID().toString();
 		assertThat(alerts(a)).containsExactly(this.noticeId);
