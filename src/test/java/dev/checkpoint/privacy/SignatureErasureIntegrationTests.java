@@ -124,6 +124,20 @@ class SignatureErasureIntegrationTests {
 	}
 
 	@Test
+	void shouldWriteNoAuditEntryWhenNothingIsStoredUnderTheSignature() {
+		assertThat(this.mvc.delete().uri(ERASE, UUID.randomUUID()).with(newClient())).hasStatus(204);
+		assertThat(this.mvc.delete().uri(ERASE, "never-sent-by-anyone").with(newClient())).hasStatus(204);
+
+		assertThat(erasuresAudited()).isZero();
+		String a = UUID.randomUUID().toString();
+		alerts(a);
+		assertThat(this.mvc.delete().uri(ERASE, a).with(newClient())).hasStatus(204);
+		assertThat(erasuresAudited()).isEqualTo(1);
+		assertThat(this.mvc.delete().uri(ERASE, a).with(newClient())).hasStatus(204);
+		assertThat(erasuresAudited()).as("erased again: nothing left").isEqualTo(1);
+	}
+
+	@Test
 	void shouldIndexEveryTableAnErasureDeletesFromBySignature() {
 		for (String table : TABLES) {
 			assertThat(this.jdbc.sql("""
@@ -199,6 +213,12 @@ class SignatureErasureIntegrationTests {
 			.isEqualTo("https://checkpoint.dev/problems/rate-limited");
 		assertThat(Long.parseLong(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isPositive();
 		assertThat(this.mvc.delete().uri(ERASE, UUID.randomUUID()).with(newClient())).hasStatus(204);
+	}
+
+	private long erasuresAudited() {
+		return this.jdbc.sql("select count(*) from audit_events where action = 'privacy.signature-erased'")
+			.query(Long.class)
+			.single();
 	}
 
 	private void assertInvalid(MvcTestResult result) {
