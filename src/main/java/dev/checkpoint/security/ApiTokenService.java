@@ -22,33 +22,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 class ApiTokenService {
 
-	static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
-
 	private final ApiTokenRepository tokens;
 
 	private final AuditLog auditLog;
 
 	private final Clock clock;
 
-	private final Optional<String> bootstrapHash;
+	private final BootstrapAdminToken bootstrap;
 
 	private final Cache<String, Optional<TokenPrincipal>> checked;
 
-	ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock, SecurityProperties properties) {
+	ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock, BootstrapAdminToken bootstrap,
+			SecurityProperties properties) {
 		this.tokens = tokens;
 		this.auditLog = auditLog;
 		this.clock = clock;
-		this.bootstrapHash = Optional.ofNullable(properties.bootstrapAdminToken())
-			.filter((token) -> !token.isBlank())
-			.map(TokenHashes::hash);
+		this.bootstrap = bootstrap;
 		this.checked = Caffeine.newBuilder().expireAfterWrite(properties.tokenCacheTtl()).maximumSize(10_000).build();
 	}
 
 	/** The holder of a live token, if the token is one. */
 	Optional<TokenPrincipal> authenticate(String token) {
 		String hash = TokenHashes.hash(token);
-		if (this.bootstrapHash.filter((bootstrap) -> TokenHashes.sameHash(bootstrap, hash)).isPresent()) {
-			return Optional.of(new TokenPrincipal(BOOTSTRAP_ADMIN, Role.ADMIN));
+		if (this.bootstrap.matches(hash)) {
+			return Optional.of(new TokenPrincipal(BootstrapAdminToken.NAME, Role.ADMIN));
 		}
 		return this.checked.get(hash,
 				(key) -> this.tokens.findByTokenHash(key)
