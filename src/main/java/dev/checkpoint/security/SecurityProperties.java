@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code CHECKPOINT_SECURITY_BOOTSTRAP_ADMIN_TOKEN} environment variable), to create the
  * first real tokens: at least 32 characters ({@code openssl rand -hex 32}); unset or
  * blank disables it
- * @param tokenCacheTtl how long a token check is remembered; a revocation reaches other
- * instances within this time
+ * @param tokenCacheTtl how long a token check, accepted or refused, is remembered; a
+ * revocation reaches other instances within this time
  */
 @ConfigurationProperties("checkpoint.security")
 @Validated

@@ -6,6 +6,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.checkpoint.TestcontainersConfiguration;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Wrong tokens are cheap to refuse: a client address that sends too many gets 429 before
- * any lookup.
+ * any lookup, and a wrong token sent again within the cache time is refused without a
+ * query. Queries are counted at the JDBC level, by Hibernate's statistics of the
+ * statements it prepared (the token lookup is the only JPA query of a refused request).
  */
-@SpringBootTest(properties = "checkpoint.rate-limits.limits.auth-failures.enabled=true")
+@SpringBootTest(properties = { "checkpoint.rate-limits.limits.auth-failures.enabled=true",
+		"spring.jpa.properties.hibernate.generate_statistics=true" })
 @AutoConfigureMockMvc
 @Import(TestcontainersConfiguration.class)
 class AuthenticationFailureIntegrationTests {
@@ -35,6 +41,9 @@ class AuthenticationFailureIntegrationTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	@Test
 	void shouldRefuseWithTooManyRequestsWhenOneAddressSendsThirtyWrongTokens() {
@@ -55,6 +64,21 @@ class AuthenticationFailureIntegrationTests {
 		RequestPostProcessor other = newClient();
 		assertThat(tokens("Bearer cpt_wrong-" + UUID.randomUUID(), other)).hasStatus(401);
 		assertThat(tokens(BOOTSTRAP, other)).hasStatusOk();
+	}
+
+	@Test
+	void shouldLookUpEachDistinctWrongTokenOnceWithinTheCacheTime() {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		List<String> wrong = List.of("Bearer cpt_wrong-a-" + UUID.randomUUID(),
+				"Bearer cpt_wrong-b-" + UUID.randomUUID(), "Bearer cpt_wrong-c-" + UUID.randomUUID());
+		long before = statistics.getPrepareStatementCount();
+		for (int round = 0; round < 4; round++) {
+			RequestPostProcessor client = newClient();
+			for (String token : wrong) {
+				assertThat(tokens(token, client)).hasStatus(401);
+			}
+		}
+		assertThat(statistics.getPrepareStatementCount() - before).isEqualTo(wrong.size());
 	}
 
 	private MvcTestResult tokens(String authorization, RequestPostProcessor client) {
