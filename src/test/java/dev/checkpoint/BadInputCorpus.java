@@ -23,7 +23,7 @@ final class BadInputCorpus {
 	/** The product the valid pings are stored under. */
 	static final String VALID_PRODUCT = "fuzzvalid";
 
-	static final String ADMIN_TOKEN = "test-bootstrap-admin-token";
+	static final String ADMIN_TOKEN = "test-bootstrap-admin-token-0123456789abcdef";
 
 	static final int TEN_MIB = 10 * 1024 * 1024;
 

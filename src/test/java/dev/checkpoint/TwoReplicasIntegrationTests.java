@@ -54,7 +54,8 @@ class TwoReplicasIntegrationTests {
 	/** The job's delegate method that does the work, by the delegate's class name. */
 	private static final Map<String, String> JOB_WORK = Map.of("dev.checkpoint.reports.MauReportService",
 			"refreshCurrentMonth", "dev.checkpoint.ingest.PartitionManager", "ensurePartitions",
-			"dev.checkpoint.errorreports.ErrorReportService", "purgeExpired");
+			"dev.checkpoint.errorreports.ErrorReportService", "purgeExpired",
+			"dev.checkpoint.catalog.NoticeDeliveryRetention", "purgeExpired");
 
 	/** Runs of each job's work, counted across both instances. */
 	private static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
@@ -85,7 +86,8 @@ class TwoReplicasIntegrationTests {
 				JobRunCounting.class)
 			.run("--server.port=0", "--spring.jmx.enabled=false", "--checkpoint.reports.refresh-cron=-",
 					"--checkpoint.reports.close-cron=-", "--checkpoint.ingest.partition-cron=-",
-					"--checkpoint.ingest.retention-cron=-", "--checkpoint.error-reports.retention-cron=-");
+					"--checkpoint.ingest.retention-cron=-", "--checkpoint.error-reports.retention-cron=-",
+					"--checkpoint.catalog.deliveries.retention-cron=-");
 	}
 
 	@Test
@@ -137,6 +139,8 @@ class TwoReplicasIntegrationTests {
 		assertJobRunsOnce("reports.mau-refresh", "mauRefreshJob", "refresh", "refreshCurrentMonth");
 		assertJobRunsOnce("ingest.partitions", "partitionJob", "ensurePartitions", "ensurePartitions");
 		assertJobRunsOnce("error-report-retention", "errorReportRetentionJob", "deleteExpiredReports", "purgeExpired");
+		assertJobRunsOnce("catalog.notice-delivery-retention", "noticeDeliveryRetentionJob", "deleteExpiredDeliveries",
+				"purgeExpired");
 	}
 
 	private void assertJobRunsOnce(String lock, String job, String method, String work) throws Exception {

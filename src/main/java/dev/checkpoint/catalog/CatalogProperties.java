@@ -2,8 +2,15 @@ package dev.checkpoint.catalog;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the in-memory catalogue.
@@ -11,8 +18,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshInterval how often the catalogue (and other instances' notice deliveries)
  * are reloaded
  * @param suppressRepeatedAlerts send each notice only once to a signature
+ * @param deliveries how the notices already sent to each signature are remembered
  */
 @ConfigurationProperties("checkpoint.catalog")
+@Validated
 record CatalogProperties(@DefaultValue("5s") Duration refreshInterval,
-		@DefaultValue("true") boolean suppressRepeatedAlerts) {
+		@DefaultValue("true") boolean suppressRepeatedAlerts, @DefaultValue @Valid Deliveries deliveries) {
+
+	/**
+	 * The notices already sent to each signature ({@code notice_deliveries}). The
+	 * retention cron is read by the job's {@code @Scheduled} annotation (server time
+	 * zone, Spring's six-field format, {@code -} switches it off); it is declared here
+	 * for validation and configuration metadata.
+	 *
+	 * @param cacheSize most (notice, signature) deliveries kept in memory per instance,
+	 * about 120 bytes each; a check that misses them asks the database only when the
+	 * filter says the signature may have had the notice
+	 * @param filterSize how many deliveries the in-memory filter is sized for, about 1.2
+	 * bytes each; with more stored deliveries than that, more checks ask the database
+	 * @param retention how long a delivery is remembered; after it, the signature is sent
+	 * the notice again (if it still applies)
+	 * @param retentionCron when deliveries older than the retention, and those of retired
+	 * notices, are deleted
+	 */
+	record Deliveries(@DefaultValue("100000") @Min(1) @Max(10_000_000) int cacheSize,
+			@DefaultValue("2000000") @Min(1000) @Max(100_000_000) int filterSize,
+			@DefaultValue("90d") @DurationMin(days = 1) Duration retention,
+			@DefaultValue(Deliveries.RETENTION_CRON) @NotBlank String retentionCron) {
+
+		/** Daily at 03:45, after the crash report retention. */
+		static final String RETENTION_CRON = "0 45 3 * * *";
+
+	}
+
 }

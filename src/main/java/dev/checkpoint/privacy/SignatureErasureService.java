@@ -11,8 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases a signature from every module in one transaction, and records that an erasure
- * happened (with row counts, never the signature) in the audit log.
+ * Erases a signature from every module in one transaction, and records an erasure that
+ * deleted something (with row counts, never the signature) in the audit log. An erasure
+ * of a signature nothing is stored under leaves no trace, so that anyone sending random
+ * signatures cannot fill the audit log.
  */
 @Service
 class SignatureErasureService {
@@ -37,7 +39,9 @@ class SignatureErasureService {
 		for (SignatureEraser eraser : this.erasers) {
 			eraser.erase(signature).forEach((table, rows) -> deleted.merge(table, rows, Long::sum));
 		}
-		this.audit.record(AUDIT_ACTION, "signature", "withheld", deleted);
+		if (deleted.values().stream().anyMatch((rows) -> rows > 0)) {
+			this.audit.record(AUDIT_ACTION, "signature", "withheld", deleted);
+		}
 		return deleted;
 	}
 

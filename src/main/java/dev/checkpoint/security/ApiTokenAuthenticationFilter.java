@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.checkpoint.security.ApiTokenService.TokenPrincipal;
+import dev.checkpoint.shared.RateLimitExceededException;
+import dev.checkpoint.shared.RateLimits;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -23,16 +25,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>}, or Basic with the token as
  * password (so a browser can open the dashboard). A token that is not live is refused
- * with 401 at once. The public routes are never touched: a token sent there is ignored.
+ * with 401 at once, and counts against the client address's {@value #AUTH_FAILURES}
+ * limit: once that is used up, every request with a token from the address is refused
+ * with 429 before the token is looked up, until the bucket refills. The public routes are
+ * never touched: a token sent there is ignored.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
+	static final String AUTH_FAILURES = "auth-failures";
+
 	private final ApiTokenService tokens;
+
+	private final RateLimits rateLimits;
 
 	private final RequestMatcher publicRoutes;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens, RequestMatcher publicRoutes) {
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, RateLimits rateLimits, RequestMatcher publicRoutes) {
 		this.tokens = tokens;
+		this.rateLimits = rateLimits;
 		this.publicRoutes = publicRoutes;
 	}
 
@@ -49,7 +59,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<TokenPrincipal> principal = this.tokens.authenticate(token.get());
+		Optional<TokenPrincipal> principal;
+		try {
+			this.rateLimits.check(AUTH_FAILURES, request);
+			principal = this.tokens.authenticate(token.get());
+			if (principal.isEmpty()) {
+				this.rateLimits.consume(AUTH_FAILURES, request);
+			}
+		}
+		catch (RateLimitExceededException ex) {
+			ProblemResponses.tooManyFailures(response, ex);
+			return;
+		}
 		if (principal.isEmpty()) {
 			ProblemResponses.UNAUTHORIZED.commence(request, response,
 					new InsufficientAuthenticationException("Unknown or revoked token"));

@@ -17,12 +17,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Creates, lists, revokes and checks API tokens. Checks are cached briefly so that the
  * admin API costs no query per request; a revocation clears this instance's cache at
- * once.
+ * once. Refused tokens are cached apart, for the same time: a client repeating a wrong
+ * token costs one query, and wrong tokens never push live ones out of their cache.
  */
 @Service
 class ApiTokenService {
 
-	static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+	private static final int CACHED_TOKENS = 10_000;
 
 	private final ApiTokenRepository tokens;
 
@@ -30,30 +31,47 @@ class ApiTokenService {
 
 	private final Clock clock;
 
-	private final Optional<String> bootstrapHash;
+	private final BootstrapAdminToken bootstrap;
 
-	private final Cache<String, Optional<TokenPrincipal>> checked;
+	private final Cache<String, TokenPrincipal> accepted;
 
-	ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock, SecurityProperties properties) {
+	private final Cache<String, Boolean> refused;
+
+	ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock, BootstrapAdminToken bootstrap,
+			SecurityProperties properties) {
 		this.tokens = tokens;
 		this.auditLog = auditLog;
 		this.clock = clock;
-		this.bootstrapHash = Optional.ofNullable(properties.bootstrapAdminToken())
-			.filter((token) -> !token.isBlank())
-			.map(TokenHashes::hash);
-		this.checked = Caffeine.newBuilder().expireAfterWrite(properties.tokenCacheTtl()).maximumSize(10_000).build();
+		this.bootstrap = bootstrap;
+		this.accepted = Caffeine.newBuilder()
+			.expireAfterWrite(properties.tokenCacheTtl())
+			.maximumSize(CACHED_TOKENS)
+			.build();
+		this.refused = Caffeine.newBuilder()
+			.expireAfterWrite(properties.tokenCacheTtl())
+			.maximumSize(CACHED_TOKENS)
+			.build();
 	}
 
 	/** The holder of a live token, if the token is one. */
 	Optional<TokenPrincipal> authenticate(String token) {
 		String hash = TokenHashes.hash(token);
-		if (this.bootstrapHash.filter((bootstrap) -> TokenHashes.sameHash(bootstrap, hash)).isPresent()) {
-			return Optional.of(new TokenPrincipal(BOOTSTRAP_ADMIN, Role.ADMIN));
+		if (this.bootstrap.matches(hash)) {
+			return Optional.of(new TokenPrincipal(BootstrapAdminToken.NAME, Role.ADMIN));
 		}
-		return this.checked.get(hash,
-				(key) -> this.tokens.findByTokenHash(key)
-					.filter((found) -> found.getRevokedAt() == null)
-					.map((found) -> new TokenPrincipal(found.getName(), found.getRole())));
+		TokenPrincipal known = this.accepted.getIfPresent(hash);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		if (this.refused.getIfPresent(hash) != null) {
+			return Optional.empty();
+		}
+		Optional<TokenPrincipal> found = this.tokens.findByTokenHash(hash)
+			.filter((candidate) -> candidate.getRevokedAt() == null)
+			.map((live) -> new TokenPrincipal(live.getName(), live.getRole()));
+		found.ifPresentOrElse((principal) -> this.accepted.put(hash, principal),
+				() -> this.refused.put(hash, Boolean.TRUE));
+		return found;
 	}
 
 	@Transactional
@@ -80,7 +98,7 @@ class ApiTokenService {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ApiTokenService.this.checked.invalidateAll();
+					ApiTokenService.this.accepted.invalidateAll();
 				}
 			});
 		}

@@ -2,6 +2,8 @@ package dev.checkpoint.security;
 
 import java.util.Arrays;
 
+import dev.checkpoint.shared.RateLimits;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -38,7 +40,8 @@ class SecurityConfiguration {
 			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/bench/**", "/error" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, RateLimits rateLimits)
+			throws Exception {
 		RequestMatcher publicRoutes = new OrRequestMatcher(Arrays.stream(PUBLIC_ROUTES)
 			.<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher)
 			.toList());
@@ -50,7 +53,7 @@ class SecurityConfiguration {
 			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, publicRoutes),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, rateLimits, publicRoutes),
 					AnonymousAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,6 +1,8 @@
 package dev.checkpoint.catalog;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.checkpoint.CheckpointApplication;
@@ -50,6 +52,8 @@ class CatalogCacheIntegrationTests {
 		}
 		this.jdbc.sql("delete from releases where product_id in (select id from products where name = 'cachetest')")
 			.update();
+		this.jdbc.sql("delete from notices where product_id in (select id from products where name = 'cachetest')")
+			.update();
 		this.jdbc.sql("delete from products where name = 'cachetest'").update();
 	}
 
@@ -78,6 +82,29 @@ class CatalogCacheIntegrationTests {
 			assertThat(this.catalog.knows("cachetest")).isFalse();
 			assertThat(otherCatalog.knows("cachetest")).isFalse();
 		});
+	}
+
+	@Test
+	void shouldNotRepeatANoticeThatAnotherInstanceSentOnceBothRefreshed() {
+		Catalog otherCatalog = other.getBean(Catalog.class);
+		this.jdbc.sql("insert into products (name) values ('cachetest')").update();
+		this.jdbc.sql("""
+				insert into notices (product_id, published_at, message, level)
+				select id, now(), 'Upgrade', 'warning' from products where name = 'cachetest'""").update();
+		this.catalog.refresh();
+		otherCatalog.refresh();
+		UUID signature = UUID.randomUUID();
+		assertThat(alerts(this.catalog, signature)).hasSize(1);
+
+		this.catalog.refresh();
+		otherCatalog.refresh();
+
+		assertThat(alerts(otherCatalog, signature)).isEmpty();
+		assertThat(alerts(otherCatalog, UUID.randomUUID())).hasSize(1);
+	}
+
+	private static List<AlertView> alerts(Catalog catalog, UUID signature) {
+		return catalog.answer("cachetest", "1.0.0", "linux", "amd64", signature).orElseThrow().alerts();
 	}
 
 	private static String currentVersion(Catalog catalog) {

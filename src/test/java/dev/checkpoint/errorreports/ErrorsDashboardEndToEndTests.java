@@ -204,7 +204,7 @@ class ErrorsDashboardEndToEndTests {
 
 	private String operatorToken() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/admin/tokens"))
-			.header("Authorization", "Bearer test-bootstrap-admin-token")
+			.header("Authorization", "Bearer test-bootstrap-admin-token-0123456789abcdef")
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"errtest-dashboard\",\"role\":\"OPERATOR\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -373,7 +373,7 @@ class PrismaErrorReportProtocolTests {
 
 	private HttpResponse<String> operator(String path, String accept) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer test-bootstrap-admin-token")
+			.header("Authorization", "Bearer test-bootstrap-admin-token-0123456789abcdef")
 			.header("Accept", accept));
 	}
 

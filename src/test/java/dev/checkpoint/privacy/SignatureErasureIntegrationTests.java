@@ -124,6 +124,33 @@ class SignatureErasureIntegrationTests {
 	}
 
 	@Test
+	void shouldWriteNoAuditEntryWhenNothingIsStoredUnderTheSignature() {
+		assertThat(this.mvc.delete().uri(ERASE, UUID.randomUUID()).with(newClient())).hasStatus(204);
+		assertThat(this.mvc.delete().uri(ERASE, "never-sent-by-anyone").with(newClient())).hasStatus(204);
+
+		assertThat(erasuresAudited()).isZero();
+		String a = UUID.randomUUID().toString();
+		alerts(a);
+		assertThat(this.mvc.delete().uri(ERASE, a).with(newClient())).hasStatus(204);
+		assertThat(erasuresAudited()).isEqualTo(1);
+		assertThat(this.mvc.delete().uri(ERASE, a).with(newClient())).hasStatus(204);
+		assertThat(erasuresAudited()).as("erased again: nothing left").isEqualTo(1);
+	}
+
+	@Test
+	void shouldIndexEveryTableAnErasureDeletesFromBySignature() {
+		for (String table : TABLES) {
+			assertThat(this.jdbc.sql("""
+					select count(*) from pg_index x
+					join pg_class t on t.oid = x.indrelid
+					join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]
+					where t.relname = ? and a.attname = 'signature'""").param(table).query(Long.class).single())
+				.as("an index of %s that leads with the signature", table)
+				.isPositive();
+		}
+	}
+
+	@Test
 	void shouldSendNoticesAgainWhenSignatureWasErased() {
 		String a = UUID.randomUUID().toString();
 		assertThat(alerts(a)).containsExactly(this.noticeId);
@@ -186,6 +213,12 @@ class SignatureErasureIntegrationTests {
 			.isEqualTo("https://checkpoint.dev/problems/rate-limited");
 		assertThat(Long.parseLong(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isPositive();
 		assertThat(this.mvc.delete().uri(ERASE, UUID.randomUUID()).with(newClient())).hasStatus(204);
+	}
+
+	private long erasuresAudited() {
+		return this.jdbc.sql("select count(*) from audit_events where action = 'privacy.signature-erased'")
+			.query(Long.class)
+			.single();
 	}
 
 	private void assertInvalid(MvcTestResult result) {

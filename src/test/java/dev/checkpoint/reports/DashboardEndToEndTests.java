@@ -123,7 +123,7 @@ class DashboardEndToEndTests {
 
 	private String operatorToken() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/tokens"))
-			.header("Authorization", "Bearer test-bootstrap-admin-token")
+			.header("Authorization", "Bearer test-bootstrap-admin-token-0123456789abcdef")
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"dashboard-e2e\",\"role\":\"OPERATOR\"}"))
 			.build();

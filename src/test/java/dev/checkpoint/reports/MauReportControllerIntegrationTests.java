@@ -181,7 +181,7 @@ class MauReportControllerIntegrationTests {
 	void shouldAcceptAdminTokenSinceAdminsAreOperatorsToo() {
 		assertThat(this.mvc.get()
 			.uri("/api/reports/products")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer test-bootstrap-admin-token")).hasStatusOk();
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-bootstrap-admin-token-0123456789abcdef")).hasStatusOk();
 	}
 
 	private void report(String product, String month, long developers, long excludingCi, long returning, long anonymous,

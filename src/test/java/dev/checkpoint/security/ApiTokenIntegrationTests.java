@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestcontainersConfiguration.class)
 class ApiTokenIntegrationTests {
 
-	private static final String BOOTSTRAP = "test-bootstrap-admin-token";
+	private static final String BOOTSTRAP = "test-bootstrap-admin-token-0123456789abcdef";
 
 	private List<AdminRoute> adminRoutes = List.of();
 
@@ -127,6 +127,24 @@ class ApiTokenIntegrationTests {
 		assertThat(
 				this.mvc.delete().uri("/api/admin/tokens/999999").header(HttpHeaders.AUTHORIZATION, bearer(BOOTSTRAP)))
 			.hasStatus(404);
+	}
+
+	@Test
+	void shouldRefuseATokenNamedAsTheBootstrapTokenIsInTheAuditLog() {
+		for (String reserved : List.of("bootstrap-admin", " Bootstrap-Admin ")) {
+			MvcTestResult result = this.mvc.post()
+				.uri("/api/admin/tokens")
+				.header(HttpHeaders.AUTHORIZATION, bearer(BOOTSTRAP))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"%s\",\"role\":\"ADMIN\"}".formatted(reserved))
+				.exchange();
+			assertThat(result).as(reserved).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+		}
+		assertThat(this.jdbc.sql("select count(*) from api_tokens where lower(trim(name)) = 'bootstrap-admin'")
+			.query(Long.class)
+			.single()).isZero();
+		createToken("tokentest-bootstrap-admin-2", "ADMIN");
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestcontainersConfiguration.class)
 class SecurityHeadersIntegrationTests {
 
-	private static final String ADMIN = "Bearer test-bootstrap-admin-token";
+	private static final String ADMIN = "Bearer test-bootstrap-admin-token-0123456789abcdef";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

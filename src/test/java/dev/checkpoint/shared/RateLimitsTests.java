@@ -39,6 +39,23 @@ class RateLimitsTests {
 	}
 
 	@Test
+	void shouldCheckWithoutTakingAndRefuseOnlyOnceTheBucketIsEmpty() {
+		RateLimits limits = limits(null);
+		MockHttpServletRequest request = request("10.0.0.3", null);
+		for (int i = 0; i < 10; i++) {
+			limits.check("test", request);
+		}
+		for (int i = 0; i < 3; i++) {
+			limits.check("test", request);
+			limits.consume("test", request);
+		}
+		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> limits.check("test", request))
+			.satisfies((ex) -> assertThat(Long.parseLong(ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
+				.isBetween(1L, 1200L));
+		limits.check("test", request("10.0.0.4", null));
+	}
+
+	@Test
 	void shouldKeyByTrustedProxyHeaderWhenConfigured() {
 		RateLimits limits = limits("X-Forwarded-For");
 		assertThat(limits.clientAddress(request("10.0.0.9", "203.0.113.7, 10.0.0.9"))).isEqualTo("203.0.113.7");
