@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP proxy in front of a database that can stall: from {@link #stall()} on,
@@ -21,7 +21,7 @@ final class StallingTcpProxy implements AutoCloseable {
 
 	private final int upstreamPort;
 
-	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+	private final List<Socket> sockets = new ArrayList<>();
 
 	private volatile boolean stalled;
 
@@ -41,12 +41,17 @@ final class StallingTcpProxy implements AutoCloseable {
 		this.stalled = true;
 	}
 
+	/**
+	 * Closes every connection there is (all may have lost bytes), then forwards again.
+	 */
 	void heal() {
-		this.stalled = false;
-		for (Socket socket : this.sockets) {
-			closeQuietly(socket);
+		synchronized (this.sockets) {
+			for (Socket socket : this.sockets) {
+				closeQuietly(socket);
+			}
+			this.sockets.clear();
+			this.stalled = false;
 		}
-		this.sockets.clear();
 	}
 
 	@Override
@@ -60,10 +65,14 @@ final class StallingTcpProxy implements AutoCloseable {
 			try {
 				Socket client = this.listener.accept();
 				Socket server = new Socket(InetAddress.getLoopbackAddress(), this.upstreamPort);
-				this.sockets.add(client);
-				this.sockets.add(server);
-				pump(client, server, true);
-				pump(server, client, false);
+				synchronized (this.sockets) {
+					// a connection accepted while healing is either closed by it or
+					// entirely after it, never half of each
+					this.sockets.add(client);
+					this.sockets.add(server);
+					pump(client, server, true);
+					pump(server, client, false);
+				}
 			}
 			catch (IOException ex) {
 				// closed
