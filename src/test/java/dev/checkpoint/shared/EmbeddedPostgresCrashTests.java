@@ -62,6 +62,9 @@ class EmbeddedPostgresCrashTests {
 				List<UUID> twice = acknowledged.stream()
 					.filter((signature) -> stored.getOrDefault(signature, 0L) > 1)
 					.toList();
+				System.out.printf(
+						"crash: %d pings sent, %d answered 2xx before the kill, %d stored after it, %d lost%n", sent,
+						acknowledged.size(), stored.size(), lost.size());
 				assertThat(lost)
 					.as("acknowledged pings lost (of %d acknowledged, %d sent, %d stored)", acknowledged.size(), sent,
 							stored.size())
