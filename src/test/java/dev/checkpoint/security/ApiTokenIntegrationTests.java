@@ -67,6 +67,22 @@ class ApiTokenIntegrationTests {
 	}
 
 	@Test
+	void shouldIgnoreAWrongTokenOnPublicRoutes() {
+		String wrong = "Bearer cpt_not-a-token-at-all";
+		assertThat(this.mvc.get().uri("/actuator/health").header(HttpHeaders.AUTHORIZATION, wrong)).hasStatusOk();
+		assertThat(this.mvc.get().uri("/v1/check/prisma?version=1.0.0").header(HttpHeaders.AUTHORIZATION, wrong))
+			.hasStatusOk();
+		assertThat(this.mvc.delete()
+			.uri("/api/privacy/signatures/{signature}", "0f1e2d3c-4b5a-4697-8877-665544332211")
+			.header(HttpHeaders.AUTHORIZATION, wrong)).hasStatus(204);
+		assertThat(this.mvc.post()
+			.uri("/")
+			.header(HttpHeaders.AUTHORIZATION, wrong)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\":\"{ ok }\"}")).hasStatusOk();
+	}
+
+	@Test
 	void shouldCreateTokenShownOnceAndAuthenticateWithIt() throws Exception {
 		String token = createToken("tokentest-ops", "OPERATOR");
 		assertThat(token).startsWith("cpt_").hasSizeGreaterThan(40);
