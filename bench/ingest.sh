@@ -5,7 +5,8 @@
 # Run from the repository root:   bench/ingest.sh
 #
 # What it does, by itself, then stops and cleans up (processes, temp dir) on exit:
-#   1. builds the jar if it is missing or older than src/ (./mvnw -q -B package -DskipTests)
+#   1. builds the benchmark jar (the product plus src/bench/java, under target/bench) if it is
+#      missing or older than src/ (./mvnw -q -B -Pbench package -DskipTests)
 #   2. starts PostgreSQL: BENCH_DB_URL if given, else a throw-away server from the
 #      embedded-postgres binaries in ~/.m2 on a free loopback port (bench/lib/postgres.sh)
 #   3. starts the server jar with --spring.profiles.active=benchmark on a free port, with a
@@ -118,16 +119,18 @@ require_tools() {
 	fi
 }
 
+# The benchmark routes live in src/bench/java: -Pbench builds a separate jar with them
+# under target/bench (the product's jar in target/ has none).
 find_jar() {
-	ls target/checkpoint-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true
+	ls target/bench/checkpoint-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true
 }
 
 build_jar() {
 	local jar
 	jar=$(find_jar)
 	if [[ -z "${jar}" || -n "$(find src pom.xml -newer "${jar}" -type f 2>/dev/null | head -1)" ]]; then
-		log "building the jar (./mvnw -q -B package -DskipTests)"
-		./mvnw -q -B package -DskipTests
+		log "building the benchmark jar (./mvnw -q -B -Pbench package -DskipTests)"
+		./mvnw -q -B -Pbench package -DskipTests
 		jar=$(find_jar)
 	fi
 	JAR="${jar}"

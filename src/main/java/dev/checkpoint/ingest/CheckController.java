@@ -1,8 +1,5 @@
 package dev.checkpoint.ingest;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import dev.checkpoint.catalog.Catalog;
@@ -28,17 +25,11 @@ class CheckController {
 
 	private final IngestService ingest;
 
-	private final PingFactory pings;
-
 	private final Catalog catalog;
 
-	private final SignatureCap signatureCap;
-
-	CheckController(IngestService ingest, PingFactory pings, Catalog catalog, SignatureCap signatureCap) {
+	CheckController(IngestService ingest, Catalog catalog) {
 		this.ingest = ingest;
-		this.pings = pings;
 		this.catalog = catalog;
-		this.signatureCap = signatureCap;
 	}
 
 	/**
@@ -49,52 +40,32 @@ class CheckController {
 	CheckResponse check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
 			HttpServletRequest request) {
-		this.ingest.requireAcceptableProduct(product, true);
-		UUID signature = PingFactory.signature(params);
-		if (this.ingest.stores(product, request)) {
-			signature = this.signatureCap.admit(signature, product, request);
-			this.ingest.record(this.pings.check(product, params, signature, userAgent, null));
-		}
-		return answer(product, params, signature);
+		ClientCheck check = ClientCheck.fromQuery(params, userAgent);
+		return answer(product, check, this.ingest.check(product, check, request));
 	}
 
 	/** The same ping as JSON; answers 503 when it could not be stored. */
 	@PostMapping(path = "/v1/check/{product}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest request,
+	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
-			HttpServletRequest servletRequest) {
-		this.ingest.requireAcceptableProduct(product, true);
-		if (request.product() != null && !request.product().equals(product)) {
-			throw InvalidPingException.forField("product", "must match the product in the path");
+			HttpServletRequest request) {
+		ClientCheck check = ClientCheck.fromJson(product, body, userAgent);
+		IngestService.Result result = this.ingest.check(product, check, request);
+		if (result.outcome() == IngestService.Outcome.NOT_STORED) {
+			throw PingNotStoredException.forProduct(product);
 		}
-		Instant timestamp = Timestamps.parse(request.timestamp(), "timestamp").orElse(null);
-		MultiValueMap<String, String> params = request.asParameters();
-		String agent = (request.userAgent() != null) ? request.userAgent() : userAgent;
-		UUID signature = PingFactory.signature(params);
-		if (this.ingest.stores(product, servletRequest)) {
-			signature = this.signatureCap.admit(signature, product, servletRequest);
-			if (!this.ingest.record(this.pings.check(product, params, signature, agent, timestamp))) {
-				throw PingNotStoredException.forProduct(product);
-			}
-		}
-		return answer(product, params, signature);
+		return answer(product, check, result);
 	}
 
 	/**
 	 * The answer; alerts already delivered to the signature are left out, unless the
 	 * signature was capped (then nothing is remembered for it).
 	 */
-	private CheckResponse answer(String product, MultiValueMap<String, String> params, @Nullable UUID signature) {
-		String version = value(params, "version");
-		return CheckResponse.of(product, params,
-				this.catalog.answer(product, version, value(params, "os"), value(params, "arch"), signature)
+	private CheckResponse answer(String product, ClientCheck check, IngestService.Result result) {
+		return CheckResponse.of(product, check,
+				this.catalog.answer(product, check.version(), check.os(), check.arch(), result.signature())
 					.orElse(null));
-	}
-
-	private static String value(MultiValueMap<String, String> params, String name) {
-		String value = params.getFirst(name);
-		return (value != null) ? value : "";
 	}
 
 }

@@ -9,8 +9,6 @@ import dev.checkpoint.catalog.CheckAnswer;
 import dev.checkpoint.catalog.ReleaseView;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.MultiValueMap;
-
 /**
  * The answer to a check, typed exactly as the clients need it (PROTOCOL.md §6.2): every
  * key present, strings never null, times as integer Unix seconds.
@@ -23,12 +21,11 @@ record CheckResponse(String product, String currentVersion, long currentRelease,
 
 	private static final String DEFAULT_TAG = "latest";
 
-	static CheckResponse of(String product, MultiValueMap<String, String> params, @Nullable CheckAnswer answer) {
-		Echo echo = new Echo(params);
+	static CheckResponse of(String product, ClientCheck check, @Nullable CheckAnswer answer) {
 		if (answer == null) {
-			return new CheckResponse(product, echo.get("version"), 0, 0, "", "", "", false, List.of(), "", DEFAULT_TAG,
-					"", echo.get("version"), echo.get("client_event_id"), echo.get("previous_client_event_id"),
-					echo.get("cli_path_hash"), echo.get("local_timestamp"));
+			return new CheckResponse(product, check.version(), 0, 0, "", "", "", false, List.of(), "", DEFAULT_TAG, "",
+					check.version(), echo(check.clientEventId()), echo(check.previousClientEventId()),
+					echo(check.cliPathHash()), check.localTimestamp());
 		}
 		ReleaseView current = answer.current();
 		long released = (current != null) ? current.releasedAt().getEpochSecond() : 0;
@@ -36,8 +33,8 @@ record CheckResponse(String product, String currentVersion, long currentRelease,
 				(current != null) ? current.downloadUrl() : "", (current != null) ? current.changelogUrl() : "",
 				answer.product().website(), answer.outdated(), answer.alerts().stream().map(Alert::of).toList(),
 				answer.product().packageName(), answer.channel(), answer.product().installCommandFor(answer.channel()),
-				echo.get("version"), echo.get("client_event_id"), echo.get("previous_client_event_id"),
-				echo.get("cli_path_hash"), echo.get("local_timestamp"));
+				check.version(), echo(check.clientEventId()), echo(check.previousClientEventId()),
+				echo(check.cliPathHash()), check.localTimestamp());
 	}
 
 	/**
@@ -51,14 +48,9 @@ record CheckResponse(String product, String currentVersion, long currentRelease,
 
 	}
 
-	/** Echoed request values, "" when absent, truncated like the stored ones. */
-	private record Echo(MultiValueMap<String, String> params) {
-
-		String get(String name) {
-			return Objects.requireNonNullElse(PingFactory.clean(this.params.getFirst(name), PingFactory.SHORT_LIMIT),
-					"");
-		}
-
+	/** An echoed request value: "" when absent. */
+	private static String echo(@Nullable String value) {
+		return Objects.requireNonNullElse(value, "");
 	}
 
 }

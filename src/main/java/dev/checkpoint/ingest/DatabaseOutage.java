@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the database is known to be unreachable. While it is, the ping writer sends
- * batches straight to the spool instead of waiting for a connection, and the spool
- * replayer probes the database until it answers. Logs once per change, not per batch.
+ * Whether the database is known to be unreachable, and the only owner of that state. The
+ * others read it (the batch writer then spools at once instead of waiting for a
+ * connection; the health indicator shows it) or report a failure to it; only an outage
+ * failure ({@link StorageFailures#isOutage}) begins one, and only a {@link #probe()} that
+ * the database answers ends it. Logs once per change, not per batch.
  */
 @Component
 class DatabaseOutage {
@@ -22,12 +25,15 @@ class DatabaseOutage {
 
 	private final Clock clock;
 
+	private final WriterPool pool;
+
 	private volatile @Nullable Instant since;
 
 	private volatile @Nullable String lastError;
 
-	DatabaseOutage(Clock clock) {
+	DatabaseOutage(Clock clock, WriterPool pool) {
 		this.clock = clock;
+		this.pool = pool;
 	}
 
 	boolean isActive() {
@@ -44,7 +50,32 @@ class DatabaseOutage {
 		return this.lastError;
 	}
 
-	synchronized void begin(Throwable failure) {
+	/**
+	 * Asks the database through the ping writer's pool: ends the outage when it answers,
+	 * begins one when it cannot be reached.
+	 * @return null when the database answered, else its failure (an outage, or another
+	 * failure that does not change the state)
+	 */
+	@Nullable DataAccessException probe() {
+		try {
+			this.pool.jdbc().queryForObject("select 1", Integer.class);
+		}
+		catch (DataAccessException ex) {
+			report(ex);
+			return ex;
+		}
+		end();
+		return null;
+	}
+
+	/** A failure seen while using the database: an outage failure begins an outage. */
+	void report(Throwable failure) {
+		if (StorageFailures.isOutage(failure)) {
+			begin(failure);
+		}
+	}
+
+	private synchronized void begin(Throwable failure) {
 		this.lastError = describe(failure);
 		if (this.since == null) {
 			this.since = this.clock.instant();
@@ -52,7 +83,7 @@ class DatabaseOutage {
 		}
 	}
 
-	synchronized void end() {
+	private synchronized void end() {
 		Instant began = this.since;
 		if (began != null) {
 			this.since = null;

@@ -6,7 +6,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,25 +25,17 @@ class IngestHealthIndicator implements HealthIndicator {
 
 	private final PingSpool spool;
 
-	private final JdbcTemplate jdbc;
-
-	IngestHealthIndicator(DatabaseOutage outage, PingSpool spool, JdbcTemplate jdbc) {
+	IngestHealthIndicator(DatabaseOutage outage, PingSpool spool) {
 		this.outage = outage;
 		this.spool = spool;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	public Health health() {
 		if (!this.outage.isActive()) {
-			try {
-				this.jdbc.queryForObject("select 1", Integer.class);
-			}
-			catch (DataAccessException ex) {
-				if (!StorageFailures.isOutage(ex)) {
-					return spoolDetails(Health.down(ex)).build();
-				}
-				this.outage.begin(ex);
+			DataAccessException failure = this.outage.probe();
+			if (failure != null && !StorageFailures.isOutage(failure)) {
+				return spoolDetails(Health.down(failure)).build();
 			}
 		}
 		Instant since = this.outage.since();

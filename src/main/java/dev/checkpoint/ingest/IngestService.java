@@ -1,5 +1,6 @@
 package dev.checkpoint.ingest;
 
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -7,15 +8,18 @@ import java.util.concurrent.TimeoutException;
 import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.ingest.IngestProperties.UnknownProducts;
+import dev.checkpoint.shared.Signatures;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts pings: applies the unknown-product policy (with the cap on new products) and
- * waits for the group commit.
+ * Accepts pings: the unknown-product policy (with the cap on new products) and the
+ * signature cap in one place, then the wait for the group commit; returns what became of
+ * the ping.
  */
 @Service
 class IngestService {
@@ -24,15 +28,22 @@ class IngestService {
 
 	private final Catalog catalog;
 
-	private final PingWriter writer;
+	private final GroupCommitQueue queue;
+
+	private final PingFactory pings;
+
+	private final SignatureCap signatureCap;
 
 	private final IngestProperties properties;
 
 	private final NewProductCap newProducts;
 
-	IngestService(Catalog catalog, PingWriter writer, IngestProperties properties, NewProductCap newProducts) {
+	IngestService(Catalog catalog, GroupCommitQueue queue, PingFactory pings, SignatureCap signatureCap,
+			IngestProperties properties, NewProductCap newProducts) {
 		this.catalog = catalog;
-		this.writer = writer;
+		this.queue = queue;
+		this.pings = pings;
+		this.signatureCap = signatureCap;
 		this.properties = properties;
 		this.newProducts = newProducts;
 	}
@@ -64,22 +75,64 @@ class IngestService {
 	}
 
 	/**
-	 * Stores the ping durably (call it for pings that {@link #stores} admits).
-	 * @return whether the ping is stored
+	 * Takes a client check: refuses names no product can have (and unknown products in
+	 * strict mode), applies the unknown-product policy and the signature cap, and waits
+	 * for the ping's commit.
+	 * @return what became of the ping, and the signature the answer is for (none once
+	 * capped, so that no notice delivery is remembered for it)
+	 * @throws ProductNotFoundException to answer 404
 	 */
-	boolean record(Ping ping) {
+	Result check(String product, ClientCheck check, HttpServletRequest request) {
+		requireAcceptableProduct(product, true);
+		if (!stores(product, request)) {
+			return new Result(Outcome.DROPPED, check.signature());
+		}
+		UUID signature = this.signatureCap.admit(check.signature(), product, request);
+		return new Result(record(this.pings.check(product, check, signature)), signature);
+	}
+
+	/**
+	 * Takes a go-checkpoint run report (its product already checked with
+	 * {@link #requireAcceptableProduct} before its body was read).
+	 */
+	Outcome runReport(String product, RunReport report, @Nullable String userAgent, HttpServletRequest request) {
+		if (!stores(product, request)) {
+			return Outcome.DROPPED;
+		}
+		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), product, request);
+		return record(this.pings.runReport(product, report, signature, userAgent));
+	}
+
+	private Outcome record(Ping ping) {
 		try {
-			this.writer.submit(ping).get(this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			return true;
+			this.queue.submit(ping).get(this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return Outcome.STORED;
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			log.warn("Ping for {} not stored: {}", ping.product(), ex.toString());
-			return false;
+			return Outcome.NOT_STORED;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Outcome.NOT_STORED;
 		}
+	}
+
+	/** What became of a ping. */
+	enum Outcome {
+
+		/** Committed to the database, or synced to the spool during an outage. */
+		STORED,
+		/** Not to be stored: a product outside the catalogue that the policy drops. */
+		DROPPED,
+		/** To be stored, but it could not be in time: the client may send it again. */
+		NOT_STORED
+
+	}
+
+	/** A check's outcome, and the signature its answer is for. */
+	record Result(Outcome outcome, @Nullable UUID signature) {
+
 	}
 
 }

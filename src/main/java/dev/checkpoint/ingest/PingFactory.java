@@ -1,21 +1,18 @@
 package dev.checkpoint.ingest;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.checkpoint.shared.Signatures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
 
 /**
- * Builds stored pings from what clients send, truncating every value to its documented
- * limit (never rejecting a ping for length) and dropping characters PostgreSQL cannot
- * store.
+ * Builds stored pings from parsed checks and run reports, and holds the stored limits:
+ * every value is truncated to its limit (a ping is never refused for length), and
+ * characters PostgreSQL cannot store are dropped.
  */
 @Component
 class PingFactory {
@@ -34,26 +31,17 @@ class PingFactory {
 		this.clock = clock;
 	}
 
-	/** A check, from the query parameters of a GET (or the fields of a POST). */
-	Ping check(String product, MultiValueMap<String, String> params, @Nullable String userAgent,
-			@Nullable Instant clientTimestamp) {
-		return check(product, params, signature(params), userAgent, clientTimestamp);
-	}
-
-	/** A check stored with the given signature (e.g. none once capped). */
-	Ping check(String product, MultiValueMap<String, String> params, @Nullable UUID signature,
-			@Nullable String userAgent, @Nullable Instant clientTimestamp) {
-		return new Ping(this.clock.instant(), Ping.Kind.CHECK, product, text(params, "version"), text(params, "os"),
-				text(params, "arch"), signature, bool(params.getFirst("ci")),
-				optional(params, "client_event_id", SHORT_LIMIT),
-				optional(params, "previous_client_event_id", SHORT_LIMIT),
-				optional(params, "project_hash", SHORT_LIMIT), optional(params, "cli_path_hash", SHORT_LIMIT),
-				optional(params, "command", LONG_LIMIT), optional(params, "information", LONG_LIMIT),
-				optional(params, "ci_name", SHORT_LIMIT), optional(params, "cli_install_type", SHORT_LIMIT),
-				optional(params, "node_version", SHORT_LIMIT), list(params, "schema_providers"),
-				list(params, "schema_preview_features"), list(params, "schema_generators_providers"),
-				optional(params, "checkpoint_version", SHORT_LIMIT), bool(params.getFirst("check_if_update_available")),
-				clean(userAgent, USER_AGENT_LIMIT), clientTimestamp, null);
+	/**
+	 * The ping of a check, stored with the given signature (the check's own, or none once
+	 * capped).
+	 */
+	Ping check(String product, ClientCheck check, @Nullable UUID signature) {
+		return new Ping(this.clock.instant(), Ping.Kind.CHECK, product, check.version(), check.os(), check.arch(),
+				signature, check.ci(), check.clientEventId(), check.previousClientEventId(), check.projectHash(),
+				check.cliPathHash(), check.command(), check.information(), check.ciName(), check.cliInstallType(),
+				check.nodeVersion(), check.schemaProviders(), check.schemaPreviewFeatures(),
+				check.schemaGeneratorsProviders(), check.checkpointVersion(), check.checkIfUpdateAvailable(),
+				check.userAgent(), check.clientTimestamp(), null);
 	}
 
 	/**
@@ -67,41 +55,8 @@ class PingFactory {
 				report.details());
 	}
 
-	/** The signature a check carries, as stored. */
-	static @Nullable UUID signature(MultiValueMap<String, String> params) {
-		return Signatures.toUuid(params.getFirst("signature"));
-	}
-
 	private static String nonNull(@Nullable String value) {
 		return Objects.requireNonNullElse(clean(value, SHORT_LIMIT), "");
-	}
-
-	private static String text(MultiValueMap<String, String> params, String name) {
-		return nonNull(params.getFirst(name));
-	}
-
-	private static @Nullable String optional(MultiValueMap<String, String> params, String name, int limit) {
-		return clean(params.getFirst(name), limit);
-	}
-
-	private static List<String> list(MultiValueMap<String, String> params, String name) {
-		List<String> values = params.get(name);
-		if (values == null) {
-			return List.of();
-		}
-		return values.stream()
-			.map((value) -> clean(value, SHORT_LIMIT))
-			.filter((value) -> value != null && !value.isEmpty())
-			.limit(LIST_LIMIT)
-			.map(Objects::requireNonNull)
-			.toList();
-	}
-
-	private static @Nullable Boolean bool(@Nullable String value) {
-		if ("true".equalsIgnoreCase(value)) {
-			return Boolean.TRUE;
-		}
-		return "false".equalsIgnoreCase(value) ? Boolean.FALSE : null;
 	}
 
 	/** Drops NUL and the list separator, and truncates to {@code limit} code points. */

@@ -1,9 +1,7 @@
 package dev.checkpoint.ingest;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of pings and the monthly-active rollup in one statement and one commit.
@@ -37,44 +35,53 @@ class PingStore {
 	 */
 	static final char LIST_SEPARATOR = '\u001f';
 
-	private static final String INSERT = """
+	/**
+	 * The columns written, in order: the one list that both the statement and its
+	 * parameters come from. Each is bound as one array of its bind type, read from the
+	 * row, cast to its column type where the two differ, and on a fold either kept (the
+	 * key), replaced by the latest ping's value, or merged by its own expression.
+	 */
+	static final List<Column> COLUMNS = List.of(
+			Column.key("received_at", "text", "timestamptz", (r) -> r.windowStart().toString()),
+			Column.merged("last_seen_at", "text", "timestamptz", (r) -> r.lastSeen().toString(),
+					"greatest(p.last_seen_at, excluded.last_seen_at)"),
+			Column.merged("hits", "int4", "int4", Row::hits,
+					"p.hits + excluded.hits - case when excluded.client_event_id = p.client_event_id then 1 else 0 end"),
+			Column.key("kind", "int2", "int2", (r) -> r.ping().kind().code), Column.key("product", Ping::product),
+			Column.latest("version", Ping::version), Column.latest("os", Ping::os), Column.latest("arch", Ping::arch),
+			Column.key("signature", "uuid", "uuid", (r) -> r.ping().signature()),
+			Column.merged("ci", "bool", "boolean", Row::ci,
+					"case when p.ci is not distinct from excluded.ci then p.ci else false end"),
+			Column.latest("client_event_id", Ping::clientEventId),
+			Column.latest("previous_client_event_id", Ping::previousClientEventId),
+			Column.latest("project_hash", Ping::projectHash), Column.latest("cli_path_hash", Ping::cliPathHash),
+			Column.latest("command", Ping::command), Column.latest("information", Ping::information),
+			Column.latest("ci_name", Ping::ciName), Column.latest("cli_install_type", Ping::cliInstallType),
+			Column.latest("node_version", Ping::nodeVersion), Column.list("schema_providers", Ping::schemaProviders),
+			Column.list("schema_preview_features", Ping::schemaPreviewFeatures),
+			Column.list("schema_generators_providers", Ping::schemaGeneratorsProviders),
+			Column.latest("checkpoint_version", Ping::checkpointVersion), new Column("check_if_update_available",
+					"bool", "boolean", (r) -> r.ping().checkIfUpdateAvailable(), Fold.LATEST),
+			Column.latest("user_agent", Ping::userAgent),
+			new Column("client_timestamp", "text", "timestamptz",
+					(r) -> Objects.toString(r.ping().clientTimestamp(), null), Fold.LATEST),
+			new Column("details", "text", "jsonb", (r) -> r.ping().details(), Fold.LATEST));
+
+	/**
+	 * Writes the folded rows through {@code unnest} of one array per column, folds them
+	 * into the rows already stored for their window, and updates the monthly rollups from
+	 * the rows written, in one statement.
+	 */
+	static final String INSERT = """
 			with input as (
-			  select * from unnest(?::text[], ?::text[], ?::int4[], ?::int2[], ?::text[], ?::text[], ?::text[],
-			    ?::text[], ?::uuid[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
-			    ?::text[], ?::text[])
-			    as t(received_at, last_seen_at, hits, kind, product, version, os, arch, signature, ci, client_event_id,
-			      previous_client_event_id, project_hash, cli_path_hash, command, information, ci_name,
-			      cli_install_type, node_version, schema_providers, schema_preview_features,
-			      schema_generators_providers, checkpoint_version, check_if_update_available, user_agent,
-			      client_timestamp, details)
+			  select * from unnest(%s)
+			    as t(%s)
 			), written as (
-			  insert into pings as p (received_at, last_seen_at, hits, kind, product, version, os, arch, signature, ci,
-			    client_event_id, previous_client_event_id, project_hash, cli_path_hash, command, information, ci_name,
-			    cli_install_type, node_version, schema_providers, schema_preview_features,
-			    schema_generators_providers, checkpoint_version, check_if_update_available, user_agent,
-			    client_timestamp, details)
-			  select received_at::timestamptz, last_seen_at::timestamptz, hits, kind, product, version, os, arch,
-			    signature, ci, client_event_id, previous_client_event_id, project_hash, cli_path_hash, command,
-			    information, ci_name, cli_install_type, node_version, string_to_array(schema_providers, chr(31)),
-			    string_to_array(schema_preview_features, chr(31)), string_to_array(schema_generators_providers, chr(31)),
-			    checkpoint_version, check_if_update_available, user_agent, client_timestamp::timestamptz, details::jsonb
+			  insert into pings as p (%s)
+			  select %s
 			  from input
 			  on conflict (signature, received_at, product, kind) do update
-			    set hits = p.hits + excluded.hits
-			        - case when excluded.client_event_id = p.client_event_id then 1 else 0 end,
-			      last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at),
-			      ci = case when p.ci is not distinct from excluded.ci then p.ci else false end,
-			      version = excluded.version, os = excluded.os, arch = excluded.arch,
-			      client_event_id = excluded.client_event_id, previous_client_event_id = excluded.previous_client_event_id,
-			      project_hash = excluded.project_hash, cli_path_hash = excluded.cli_path_hash,
-			      command = excluded.command, information = excluded.information, ci_name = excluded.ci_name,
-			      cli_install_type = excluded.cli_install_type, node_version = excluded.node_version,
-			      schema_providers = excluded.schema_providers, schema_preview_features = excluded.schema_preview_features,
-			      schema_generators_providers = excluded.schema_generators_providers,
-			      checkpoint_version = excluded.checkpoint_version,
-			      check_if_update_available = excluded.check_if_update_available, user_agent = excluded.user_agent,
-			      client_timestamp = excluded.client_timestamp, details = excluded.details
+			    set %s
 			  returning product, received_at, signature, ci, hits
 			), actives as (
 			  insert into monthly_actives as m (product, month, signature, days, non_ci)
@@ -91,28 +98,37 @@ class PingStore {
 			from written where signature is null
 			group by 1, 2 order by 1, 2
 			on conflict (product, month) do update set pings = a.pings + excluded.pings
-			""";
-
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
+			""".formatted(join(Column::parameter), join(Column::name), join(Column::name), join(Column::select),
+			COLUMNS.stream()
+				.filter((column) -> column.fold() != Fold.KEY)
+				.map(Column::update)
+				.collect(Collectors.joining(",\n        ")));
 
 	private final PingFoldProperties fold;
 
-	PingStore(JdbcTemplate jdbc, TransactionTemplate transactions, PingFoldProperties fold) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+	PingStore(PingFoldProperties fold) {
 		this.fold = fold;
 	}
 
-	/** Stores the pings and their rollup in one transaction. */
-	void store(List<Ping> pings) {
+	/**
+	 * Stores the pings and their rollup in one statement, inside the caller's transaction
+	 * when there is one ({@code jdbc} must take part in it).
+	 */
+	void store(JdbcOperations jdbc, List<Ping> pings) {
 		List<Row> rows = fold(pings);
-		this.transactions.executeWithoutResult((status) -> this.jdbc.execute(INSERT, (PreparedStatement statement) -> {
-			bind(statement, rows);
+		jdbc.execute(INSERT, (PreparedStatement statement) -> {
+			Connection connection = statement.getConnection();
+			int index = 1;
+			for (Column column : COLUMNS) {
+				Object[] values = new Object[rows.size()];
+				for (int i = 0; i < values.length; i++) {
+					values[i] = column.value().apply(rows.get(i));
+				}
+				statement.setArray(index++, connection.createArrayOf(column.bindType(), values));
+			}
 			statement.execute();
 			return null;
-		}));
+		});
 	}
 
 	/**
@@ -136,36 +152,8 @@ class PingStore {
 		return sorted;
 	}
 
-	private static void bind(PreparedStatement statement, List<Row> rows) throws SQLException {
-		Connection connection = statement.getConnection();
-		Columns columns = new Columns(connection, statement, rows);
-		columns.text((r) -> r.windowStart().toString());
-		columns.text((r) -> r.lastSeen().toString());
-		columns.add("int4", Row::hits);
-		columns.add("int2", (r) -> r.ping().kind().code);
-		columns.ping(Ping::product);
-		columns.ping(Ping::version);
-		columns.ping(Ping::os);
-		columns.ping(Ping::arch);
-		columns.add("uuid", (r) -> r.ping().signature());
-		columns.add("bool", Row::ci);
-		columns.ping(Ping::clientEventId);
-		columns.ping(Ping::previousClientEventId);
-		columns.ping(Ping::projectHash);
-		columns.ping(Ping::cliPathHash);
-		columns.ping(Ping::command);
-		columns.ping(Ping::information);
-		columns.ping(Ping::ciName);
-		columns.ping(Ping::cliInstallType);
-		columns.ping(Ping::nodeVersion);
-		columns.ping((p) -> joined(p.schemaProviders()));
-		columns.ping((p) -> joined(p.schemaPreviewFeatures()));
-		columns.ping((p) -> joined(p.schemaGeneratorsProviders()));
-		columns.ping(Ping::checkpointVersion);
-		columns.add("bool", (r) -> r.ping().checkIfUpdateAvailable());
-		columns.ping(Ping::userAgent);
-		columns.ping((p) -> Objects.toString(p.clientTimestamp(), null));
-		columns.ping(Ping::details);
+	private static String join(Function<Column, String> part) {
+		return COLUMNS.stream().map(part).collect(Collectors.joining(", "));
 	}
 
 	private static @Nullable String joined(List<String> values) {
@@ -212,38 +200,68 @@ class PingStore {
 
 	}
 
-	/** Binds one array parameter per column, in order. */
-	private static final class Columns {
+	/** How a column is written when a ping folds into a stored row. */
+	enum Fold {
 
-		private final Connection connection;
+		/** Part of the fold key: never updated. */
+		KEY,
+		/** The latest ping's value. */
+		LATEST,
+		/** Its own expression over the stored row {@code p} and {@code excluded}. */
+		MERGED
 
-		private final PreparedStatement statement;
+	}
 
-		private final List<Row> rows;
+	/**
+	 * One written column: its name, the element type of its array parameter, its column
+	 * type, its value for a row, and how it folds ({@code merge} is the expression of a
+	 * {@link Fold#MERGED} column).
+	 */
+	record Column(String name, String bindType, String type, Function<Row, ? extends @Nullable Object> value, Fold fold,
+			@Nullable String merge) {
 
-		private int index = 1;
-
-		Columns(Connection connection, PreparedStatement statement, List<Row> rows) {
-			this.connection = connection;
-			this.statement = statement;
-			this.rows = rows;
+		Column(String name, String bindType, String type, Function<Row, ? extends @Nullable Object> value, Fold fold) {
+			this(name, bindType, type, value, fold, null);
 		}
 
-		void text(Function<Row, @Nullable String> column) throws SQLException {
-			add("text", column);
+		static Column key(String name, String bindType, String type, Function<Row, ? extends @Nullable Object> value) {
+			return new Column(name, bindType, type, value, Fold.KEY);
 		}
 
-		void ping(Function<Ping, @Nullable String> column) throws SQLException {
-			add("text", (row) -> column.apply(row.ping()));
+		static Column key(String name, Function<Ping, String> value) {
+			return key(name, "text", "text", (row) -> value.apply(row.ping()));
 		}
 
-		void add(String type, Function<Row, ? extends @Nullable Object> column) throws SQLException {
-			Object[] values = new Object[this.rows.size()];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = column.apply(this.rows.get(i));
+		static Column latest(String name, Function<Ping, @Nullable String> value) {
+			return new Column(name, "text", "text", (row) -> value.apply(row.ping()), Fold.LATEST);
+		}
+
+		static Column merged(String name, String bindType, String type, Function<Row, ? extends @Nullable Object> value,
+				String merge) {
+			return new Column(name, bindType, type, value, Fold.MERGED, merge);
+		}
+
+		/**
+		 * A list, bound as one text per row with its items separated by
+		 * {@link #LIST_SEPARATOR}.
+		 */
+		static Column list(String name, Function<Ping, List<String>> value) {
+			return new Column(name, "text", "text[]", (row) -> joined(value.apply(row.ping())), Fold.LATEST);
+		}
+
+		String parameter() {
+			return "?::" + this.bindType + "[]";
+		}
+
+		String select() {
+			if (this.type.equals("text[]")) {
+				return "string_to_array(" + this.name + ", chr(31))";
 			}
-			Array array = this.connection.createArrayOf(type, values);
-			this.statement.setArray(this.index++, array);
+			return this.type.equals(this.bindType) ? this.name : this.name + "::" + this.type;
+		}
+
+		String update() {
+			return this.name + " = " + ((this.fold == Fold.MERGED) ? this.merge : "excluded." + this.name);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores spooled batches once the database answers again, oldest first, on its own thread
@@ -45,9 +44,7 @@ class SpoolReplayer implements SmartLifecycle {
 
 	private final DatabaseOutage outage;
 
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
+	private final WriterPool pool;
 
 	private final IngestProperties properties;
 
@@ -61,13 +58,12 @@ class SpoolReplayer implements SmartLifecycle {
 
 	private Instant lastCleanUp = Instant.EPOCH;
 
-	SpoolReplayer(PingSpool spool, PingStore store, DatabaseOutage outage, JdbcTemplate jdbc,
-			TransactionTemplate transactions, IngestProperties properties, Clock clock, MeterRegistry meters) {
+	SpoolReplayer(PingSpool spool, PingStore store, DatabaseOutage outage, WriterPool pool, IngestProperties properties,
+			Clock clock, MeterRegistry meters) {
 		this.spool = spool;
 		this.store = store;
 		this.outage = outage;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.pool = pool;
 		this.properties = properties;
 		this.clock = clock;
 		this.replayedPings = Counter.builder("checkpoint.pings.replayed")
@@ -89,12 +85,11 @@ class SpoolReplayer implements SmartLifecycle {
 			return true;
 		}
 		try {
-			if (this.outage.isActive()) {
-				this.jdbc.queryForObject("select 1", Integer.class);
-				this.outage.end();
+			if (this.outage.isActive() && this.outage.probe() != null) {
+				return false;
 			}
 			for (Path file : this.spool.pending()) {
-				replay(file);
+				Halving.store(file, this::halves, this::replay, this::refused);
 			}
 			return this.spool.pending().isEmpty();
 		}
@@ -102,12 +97,16 @@ class SpoolReplayer implements SmartLifecycle {
 			if (!StorageFailures.isOutage(ex)) {
 				log.warn("Replaying the ping spool failed, retrying later: {}", ex.getMessage());
 			}
-			this.outage.begin(ex);
+			this.outage.report(ex);
 			return false;
 		}
 	}
 
-	/** Stores one spooled batch (unless already stored) and deletes its file. */
+	/**
+	 * Stores one spooled batch (unless already stored) and deletes its file.
+	 * @throws DataAccessException when the database refuses the content, or cannot be
+	 * reached
+	 */
 	void replay(Path file) {
 		SpooledBatch batch;
 		try {
@@ -121,18 +120,24 @@ class SpoolReplayer implements SmartLifecycle {
 			ioRun(() -> this.spool.reject(file));
 			return;
 		}
-		try {
-			if (apply(batch)) {
-				this.replayedPings.increment(batch.pings().size());
-			}
-			ioRun(() -> this.spool.delete(file));
+		if (apply(batch)) {
+			this.replayedPings.increment(batch.pings().size());
 		}
-		catch (DataAccessException ex) {
-			if (!StorageFailures.isContentError(ex)) {
-				throw ex;
-			}
-			refused(file, batch, ex);
-		}
+		ioRun(() -> this.spool.delete(file));
+	}
+
+	/** A spooled batch's file split in two new ones, or the file alone for one ping. */
+	private List<Path> halves(Path file) {
+		SpooledBatch batch = io(() -> this.spool.read(file));
+		return (batch.pings().size() > 1) ? io(() -> this.spool.split(file, batch)) : List.of(file);
+	}
+
+	/** A single spooled ping the database refuses is set aside in rejected/. */
+	private void refused(Path file, DataAccessException ex) {
+		this.rejectedPings.increment();
+		log.error("The database refused a spooled ping ({}); moved to {}: {}", file.getFileName(),
+				this.spool.directory().resolve("rejected"), ex.getMostSpecificCause().getMessage());
+		ioRun(() -> this.spool.reject(file));
 	}
 
 	/**
@@ -141,30 +146,16 @@ class SpoolReplayer implements SmartLifecycle {
 	 * @return whether the pings were stored now
 	 */
 	boolean apply(SpooledBatch batch) {
-		Boolean stored = this.transactions.execute((status) -> {
-			int inserted = this.jdbc.update("insert into ingest_spool_batches (id) values (?) on conflict do nothing",
-					batch.id());
+		Boolean stored = this.pool.transactions().execute((status) -> {
+			int inserted = this.pool.jdbc()
+				.update("insert into ingest_spool_batches (id) values (?) on conflict do nothing", batch.id());
 			if (inserted == 0) {
 				return false;
 			}
-			this.store.store(batch.pings());
+			this.store.store(this.pool.jdbc(), batch.pings());
 			return true;
 		});
 		return Boolean.TRUE.equals(stored);
-	}
-
-	/** Splits a refused batch to store the others; a single refused ping is set aside. */
-	private void refused(Path file, SpooledBatch batch, DataAccessException ex) {
-		if (batch.pings().size() > 1) {
-			for (Path half : io(() -> this.spool.split(file, batch))) {
-				replay(half);
-			}
-			return;
-		}
-		this.rejectedPings.increment(batch.pings().size());
-		log.error("The database refused spooled ping batch {}; moved to {}: {}", batch.id(),
-				this.spool.directory().resolve("rejected"), ex.getMostSpecificCause().getMessage());
-		ioRun(() -> this.spool.reject(file));
 	}
 
 	/** Forgets the ids of batches replayed long ago, at most hourly. */
@@ -175,8 +166,9 @@ class SpoolReplayer implements SmartLifecycle {
 		}
 		this.lastCleanUp = now;
 		try {
-			this.jdbc.update("delete from ingest_spool_batches where applied_at < ?",
-					Timestamp.from(now.minus(this.properties.spool().appliedRetention())));
+			this.pool.jdbc()
+				.update("delete from ingest_spool_batches where applied_at < ?",
+						Timestamp.from(now.minus(this.properties.spool().appliedRetention())));
 		}
 		catch (DataAccessException ex) {
 			log.debug("Cleaning up replayed spool batch ids failed: {}", ex.getMessage());

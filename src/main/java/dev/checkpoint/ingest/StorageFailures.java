@@ -1,6 +1,7 @@
 package dev.checkpoint.ingest;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -14,6 +15,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells why storing failed: the database is unreachable (the pings go to the spool), or
@@ -38,10 +40,15 @@ final class StorageFailures {
 			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-					|| cause instanceof ConnectException) {
+					|| cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && isOutageState(sql.getSQLState())) {
+				return true;
+			}
+			// a failed rollback after the failure: the failure itself tells
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& isOutage(rollback.getApplicationException())) {
 				return true;
 			}
 		}

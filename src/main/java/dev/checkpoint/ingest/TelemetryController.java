@@ -1,9 +1,7 @@
 package dev.checkpoint.ingest;
 
 import java.io.IOException;
-import java.util.UUID;
 
-import dev.checkpoint.shared.Signatures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -24,17 +22,11 @@ class TelemetryController {
 
 	private final IngestService ingest;
 
-	private final PingFactory pings;
-
 	private final RunReportParser parser;
 
-	private final SignatureCap signatureCap;
-
-	TelemetryController(IngestService ingest, PingFactory pings, RunReportParser parser, SignatureCap signatureCap) {
+	TelemetryController(IngestService ingest, RunReportParser parser) {
 		this.ingest = ingest;
-		this.pings = pings;
 		this.parser = parser;
-		this.signatureCap = signatureCap;
 	}
 
 	@PostMapping("/v1/telemetry/{product}")
@@ -43,11 +35,8 @@ class TelemetryController {
 			throws IOException {
 		this.ingest.requireAcceptableProduct(product, false);
 		RunReport report = this.parser.parse(request.getInputStream());
-		if (this.ingest.stores(product, request)) {
-			UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), product, request);
-			if (!this.ingest.record(this.pings.runReport(product, report, signature, userAgent))) {
-				throw PingNotStoredException.forProduct(product);
-			}
+		if (this.ingest.runReport(product, report, userAgent, request) == IngestService.Outcome.NOT_STORED) {
+			throw PingNotStoredException.forProduct(product);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).build();
 	}

@@ -37,7 +37,7 @@ class SecurityConfiguration {
 	 * the error page. A token sent to them is ignored, never refused.
 	 */
 	static final String[] PUBLIC_ROUTES = { "/", "/v1/**", "/api/privacy/**", "/actuator/health/**", "/actuator/info",
-			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/bench/**", "/error" };
+			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/error" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, RateLimits rateLimits)

@@ -151,11 +151,14 @@ class BenchmarkEndpointsTests {
 
 		@Test
 		void shouldNotServeBenchmarkRoutesWhenProfileIsOff() {
-			assertThat(this.mvc.get().uri("/bench/noop/check/acme?version=1.9.0")).hasStatus(404);
+			// the product's security chain does not open /bench: anonymous calls are
+			// refused
+			// before any route is looked for
+			assertThat(this.mvc.get().uri("/bench/noop/check/acme?version=1.9.0")).hasStatus(401);
 			assertThat(
 					this.mvc.post().uri("/bench/noop/check/acme").contentType(MediaType.APPLICATION_JSON).content(BODY))
-				.hasStatus(404);
-			assertThat(this.mvc.get().uri("/bench/naive/check/acme?version=1.9.0")).hasStatus(404);
+				.hasStatus(401);
+			assertThat(this.mvc.get().uri("/bench/naive/check/acme?version=1.9.0")).hasStatus(401);
 		}
 
 	}

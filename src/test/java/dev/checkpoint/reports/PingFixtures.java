@@ -12,9 +12,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -46,16 +45,15 @@ final class PingFixtures {
 	 */
 	static void store(JdbcTemplate jdbc, List<TestPing> pings) {
 		try {
-			Object store = construct("dev.checkpoint.ingest.PingStore", jdbc,
-					new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
+			Object store = construct("dev.checkpoint.ingest.PingStore",
 					construct("dev.checkpoint.ingest.PingFoldProperties", Duration.ofHours(12)));
 			List<Object> values = new ArrayList<>();
 			for (TestPing ping : pings) {
 				values.add(ping(ping));
 			}
-			Method method = store.getClass().getDeclaredMethod("store", List.class);
+			Method method = store.getClass().getDeclaredMethod("store", JdbcOperations.class, List.class);
 			ReflectionUtils.makeAccessible(method);
-			method.invoke(store, values);
+			method.invoke(store, jdbc, values);
 		}
 		catch (InvocationTargetException ex) {
 			ReflectionUtils.rethrowRuntimeException(ex.getTargetException());

@@ -1,5 +1,6 @@
 package dev.checkpoint.ingest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Benchmark profile only: the check route built the obvious way, one JPA {@code save()}
+ * Benchmark build only: the check route built the obvious way, one JPA {@code save()}
  * and one rollup upsert per request in its own transaction. Same validation and answer as
  * {@code /v1/check}.
  */
@@ -41,30 +42,38 @@ class NaiveCheckController {
 	/** Like the real GET: answers even when the ping could not be stored. */
 	@GetMapping(path = "/bench/naive/check/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
 	CheckResponse check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-		Ping ping = this.support.fromQuery(product, params, userAgent);
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request) {
+		ClientCheck check = ClientCheck.fromQuery(params, userAgent);
+		Ping ping = this.support.admit(product, check, request);
 		try {
-			this.naive.store(ping);
+			if (ping != null) {
+				this.naive.store(ping);
+			}
 		}
 		catch (DataAccessException ex) {
 			log.warn("Ping for {} not stored: {}", product, ex.toString());
 		}
-		return this.support.answer(product, params);
+		return this.support.answer(product, check, ping);
 	}
 
 	/** Like the real POST: 503 when the ping could not be stored. */
 	@PostMapping(path = "/bench/naive/check/{product}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest request,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-		Ping ping = this.support.fromJson(product, request, userAgent);
+	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request) {
+		ClientCheck check = ClientCheck.fromJson(product, body, userAgent);
+		Ping ping = this.support.admit(product, check, request);
 		try {
-			this.naive.store(ping);
+			if (ping != null) {
+				this.naive.store(ping);
+			}
 		}
 		catch (DataAccessException ex) {
 			throw PingNotStoredException.forProduct(product);
 		}
-		return this.support.answer(product, request.asParameters());
+		return this.support.answer(product, check, ping);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.checkpoint.ingest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Benchmark profile only: the check route without the database. It parses, validates and
- * answers exactly like {@code /v1/check}, and stores nothing: the ceiling of the HTTP,
- * parsing and JSON work that the durable route is compared with.
+ * Benchmark build only: the check route without the database. It parses, rate-limits,
+ * caps, builds the ping and answers exactly like {@code /v1/check}, and stores nothing:
+ * the ceiling of the HTTP, parsing and JSON work that the durable route is compared with.
  */
 @RestController
 @Profile("benchmark")
@@ -32,17 +33,19 @@ class BenchmarkNoopCheckController {
 
 	@GetMapping(path = "/bench/noop/check/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
 	CheckResponse check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-		this.support.fromQuery(product, params, userAgent);
-		return this.support.answer(product, params);
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request) {
+		ClientCheck check = ClientCheck.fromQuery(params, userAgent);
+		return this.support.answer(product, check, this.support.admit(product, check, request));
 	}
 
 	@PostMapping(path = "/bench/noop/check/{product}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest request,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-		this.support.fromJson(product, request, userAgent);
-		return this.support.answer(product, request.asParameters());
+	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request) {
+		ClientCheck check = ClientCheck.fromJson(product, body, userAgent);
+		return this.support.answer(product, check, this.support.admit(product, check, request));
 	}
 
 }

@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @Import(TestcontainersConfiguration.class)
 @Sql("/fixtures/clean-pings.sql")
-class PingWriterIntegrationTests {
+class GroupCommitQueueIntegrationTests {
 
 	@Autowired
-	PingWriter writer;
+	GroupCommitQueue writer;
 
 	@Autowired
 	JdbcClient jdbc;
