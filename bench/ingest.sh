@@ -36,6 +36,10 @@
 #   BENCH_DB_URL=              postgresql://user:password@host:port/database instead of the
 #                              embedded server (its pings tables get rows; nothing is dropped)
 #   BENCH_RUNS="durable noop naive pgbench rate"   which runs to do
+#   BENCH_PROFILE=             a directory: each measured run is profiled with async-profiler
+#                              (BENCH_ASYNC_PROFILER=path of libasyncProfiler.so, from the
+#                              tools.profiler:async-profiler jar on Maven Central), which sees
+#                              native and kernel frames; one collapsed-stack file per run
 #   BENCH_WAIT_QUIET=0         wait up to this many seconds for other processes to use < 10%
 #                              of the CPU before starting (the load is measured and printed)
 #
@@ -194,6 +198,27 @@ app_cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/${APP_PID}/stat"
 }
 
+# async-profiler for the measured window only (BENCH_PROFILE, BENCH_ASYNC_PROFILER). The
+# options are quoted: jcmd would otherwise read their key=value pairs as its own.
+profile_start() {
+	[[ -n "${BENCH_PROFILE:-}" ]] || return 0
+	jcmd "${APP_PID}" JVMTI.agent_load "${BENCH_ASYNC_PROFILER}" '"start,event=cpu,interval=1ms"' >/dev/null
+}
+
+profile_stop() {
+	[[ -n "${BENCH_PROFILE:-}" ]] || return 0
+	mkdir -p "${BENCH_PROFILE}"
+	jcmd "${APP_PID}" JVMTI.agent_load "${BENCH_ASYNC_PROFILER}" \
+		"\"stop,file=$(realpath "${BENCH_PROFILE}")/$1.collapsed,collapsed\"" >/dev/null
+}
+
+# Context switches (voluntary + involuntary) of all the server's threads so far: what a
+# thread parked per waiting request costs in the kernel, which JFR does not see.
+app_context_switches() {
+	cat /proc/"${APP_PID}"/task/*/status 2>/dev/null |
+		awk '/^(voluntary|nonvoluntary)_ctxt_switches:/ { n += $2 } END { printf "%d", n }'
+}
+
 # CPU ticks of every process that is not ours (server, our PostgreSQL, wrk, pgbench): other
 # work on the box that competes with the benchmark; then those of our embedded PostgreSQL.
 # Reaped children count in their parent (cutime/cstime), so exits do not lose ticks; a
@@ -246,17 +271,21 @@ declare -a MISMATCHES=()
 # measure NAME LABEL PREFIX METHOD DURABLE RATE CONNECTIONS
 measure() {
 	local name="$1" label="$2" prefix="$3" method="$4" durable="$5" rate="$6" connections="$7"
-	local before after cpu0 cpu1 box0 box1 other0 other1 pg0 pg1 wrk_pid
+	local before after cpu0 cpu1 box0 box1 other0 other1 pg0 pg1 wrk_pid cs0 cs1
 	before=$(rows)
 	log "${label}: ${DURATION}s, ${connections} connections"
 	wrk_run "${name}" "${prefix}" "${method}" "${DURATION}" "${rate}" "${connections}" &
 	wrk_pid=$!
 	# CPU of the server and of the whole box during the measured window only
+	profile_start
 	cpu0=$(app_cpu_ticks)
+	cs0=$(app_context_switches)
 	read -r other0 pg0 <<<"$(foreign_ticks)"
 	read -r -a box0 <<<"$(box_ticks)"
 	sleep "${DURATION}"
 	cpu1=$(app_cpu_ticks)
+	cs1=$(app_context_switches)
+	profile_stop "${name}"
 	read -r other1 pg1 <<<"$(foreign_ticks)"
 	read -r -a box1 <<<"$(box_ticks)"
 	wait "${wrk_pid}"
@@ -285,9 +314,13 @@ measure() {
 	fi
 	RPS["${name}"]=${rps}
 	P99["${name}"]=${W_p99_us}
-	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %6d%% %6d%% %6d%% %6d%%' "${label}" "${rps}" \
+	local switches="-" pg_per_ping="-"
+	((ok > 0)) && switches=$(awk "BEGIN { printf \"%.1f\", (${cs1} - ${cs0}) / ${ok} }")
+	((stored > 0)) && pg_per_ping=$(awk "BEGIN { printf \"%.0f\", (${pg1} - ${pg0}) * 1000000 / ${hz} / ${stored} }")
+	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %6d%% %6d%% %6d%% %6d%% %8s %8s' "${label}" "${rps}" \
 		"$(awk "BEGIN { print ${W_p50_us} / 1000 }")" "$(awk "BEGIN { print ${W_p99_us} / 1000 }")" \
-		"${ok}" "${non2xx}" "${stored}" "${check}" "${app_cpu}" "${pg_cpu}" "${box_busy}" "${other_cpu}")")
+		"${ok}" "${non2xx}" "${stored}" "${check}" "${app_cpu}" "${pg_cpu}" "${box_busy}" "${other_cpu}" \
+		"${switches}" "${pg_per_ping}")")
 }
 # The JIT needs a while on two cores: every route and method gets BENCH_WARMUP seconds of
 # the same load before anything is measured.
@@ -317,15 +350,17 @@ run_pgbench() {
 	local label="pgbench 1-row INSERT/commit"
 	log "${label}: warm-up ${WARMUP}s"
 	pgbench -n -c "${CONNECTIONS}" -j "${THREADS}" -T "${WARMUP}" -f bench/pings-insert.sql >/dev/null 2>&1
-	local before after
+	local before after other0 other1 pg0 pg1
 	before=$(rows)
 	log "${label}: ${DURATION}s, ${CONNECTIONS} clients"
 	mkdir -p "${WORK}/pgbench"
+	read -r other0 pg0 <<<"$(foreign_ticks)"
 	(cd "${WORK}/pgbench" && pgbench -n -c "${CONNECTIONS}" -j "${THREADS}" -T "${DURATION}" -l \
 		-f "${OLDPWD}/bench/pings-insert.sql") >"${WORK}/pgbench.out" 2>&1 || {
 		cat "${WORK}/pgbench.out" >&2
 		return 1
 	}
+	read -r other1 pg1 <<<"$(foreign_ticks)"
 	after=$(rows)
 	local tps done_tx p50 p99
 	tps=$(awk '/^tps = / { printf "%d", $3 }' "${WORK}/pgbench.out")
@@ -338,8 +373,12 @@ run_pgbench() {
 		MISMATCHES+=("${label}: ${stored} rows vs ${done_tx} commits")
 	fi
 	RPS[pgbench]=${tps}
-	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %7s %7s %7s %7s' "${label}" "${tps}" "${p50}" "${p99}" \
-		"${done_tx}" 0 "${stored}" "${check}" "-" "-" "-" "-")")
+	local hz pg_cpu pg_per_row="-"
+	hz=$(getconf CLK_TCK)
+	pg_cpu=$(((pg1 - pg0) * 100 / hz / DURATION))
+	((stored > 0)) && pg_per_row=$(awk "BEGIN { printf \"%.0f\", (${pg1} - ${pg0}) * 1000000 / ${hz} / ${stored} }")
+	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %7s %6d%% %7s %7s %8s %8s' "${label}" "${tps}" "${p50}" "${p99}" \
+		"${done_tx}" 0 "${stored}" "${check}" "-" "${pg_cpu}" "-" "-" "-" "${pg_per_row}")")
 }
 
 bytes_per_ping() {
@@ -415,8 +454,8 @@ main() {
 	echo "  wrk -t${THREADS} -c${CONNECTIONS}, ${DURATION}s per run after ${WARMUP}s warm-up per route and method; fixed rate: ${RATE}/s over ${RATE_CONNECTIONS} connections"
 	echo "  CPU used by other processes before the start: ${BACKGROUND}% of the box"
 	echo
-	printf '%-30s %8s %8s %8s %9s %7s %10s %-7s %7s %7s %7s %7s\n' "run" "req/s" "p50 ms" "p99 ms" "2xx" "errors" \
-		"rows" "rows=2xx" "appCPU" "pgCPU" "boxCPU" "other"
+	printf '%-30s %8s %8s %8s %9s %7s %10s %-7s %7s %7s %7s %7s %8s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "2xx" "errors" \
+		"rows" "rows=2xx" "appCPU" "pgCPU" "boxCPU" "other" "ctxsw/rq" "pgµs/row"
 	printf '%s\n' "${TABLE[@]}"
 	echo
 	local g="${RPS[durable-get]:-0}" p="${RPS[durable-post]:-0}"
