@@ -28,6 +28,12 @@ public class TestcontainersConfiguration {
 
 	static final String POSTGRES_IMAGE = "postgres:18.1-alpine";
 
+	/** Lets MockMvc tests read answers written asynchronously (the check route). */
+	@Bean
+	AsyncAnswersMockMvcCustomizer asyncAnswersMockMvcCustomizer() {
+		return new AsyncAnswersMockMvcCustomizer();
+	}
+
 	@Bean
 	@ServiceConnection
 	@Conditional(UseDocker.class)

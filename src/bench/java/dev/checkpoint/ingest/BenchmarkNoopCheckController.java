@@ -1,6 +1,10 @@
 package dev.checkpoint.ingest;
 
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -27,25 +31,36 @@ class BenchmarkNoopCheckController {
 
 	private final BenchmarkCheckSupport support;
 
-	BenchmarkNoopCheckController(BenchmarkCheckSupport support) {
+	private final DeferredAnswers answers;
+
+	BenchmarkNoopCheckController(BenchmarkCheckSupport support, DeferredAnswers answers) {
 		this.support = support;
+		this.answers = answers;
 	}
 
 	@GetMapping(path = "/bench/noop/check/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
+	void check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ClientCheck check = ClientCheck.fromQuery(params, userAgent);
-		return this.support.answer(product, check, this.support.admit(product, check, request));
+		answer(product, check, request, response);
 	}
 
 	@PostMapping(path = "/bench/noop/check/{product}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
+	void checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ClientCheck check = ClientCheck.fromJson(product, body, userAgent);
-		return this.support.answer(product, check, this.support.admit(product, check, request));
+		answer(product, check, request, response);
+	}
+
+	/** Answered at once, through the same writer as the real route's answers. */
+	private void answer(String product, ClientCheck check, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Ping ping = this.support.admit(product, check, request);
+		this.answers.answer(request, response, CompletableFuture.completedFuture(ping),
+				(admitted) -> DeferredAnswers.Answer.ok(this.support.answer(product, check, admitted)));
 	}
 
 }

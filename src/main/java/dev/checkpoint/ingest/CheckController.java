@@ -1,6 +1,10 @@
 package dev.checkpoint.ingest;
 
+import java.io.IOException;
+
+import dev.checkpoint.ingest.DeferredAnswers.Answer;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import dev.checkpoint.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET} and {@code POST /v1/check/{product}}: store the ping, answer with the
- * latest version of the client's channel and the notices for its version.
+ * latest version of the client's channel and the notices for its version, once the ping
+ * is stored (asynchronously: no request thread waits for the commit).
  */
 @RestController
 class CheckController {
@@ -27,9 +32,12 @@ class CheckController {
 
 	private final Catalog catalog;
 
-	CheckController(IngestService ingest, Catalog catalog) {
+	private final DeferredAnswers answers;
+
+	CheckController(IngestService ingest, Catalog catalog, DeferredAnswers answers) {
 		this.ingest = ingest;
 		this.catalog = catalog;
+		this.answers = answers;
 	}
 
 	/**
@@ -37,25 +45,26 @@ class CheckController {
 	 * the clients need the answer even when the ping could not be stored.
 	 */
 	@GetMapping(path = "/v1/check/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
+	void check(@PathVariable String product, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ClientCheck check = ClientCheck.fromQuery(params, userAgent);
-		return answer(product, check, this.ingest.check(product, check, request));
+		this.answers.answer(request, response, this.ingest.check(product, check, request),
+				(result) -> Answer.ok(answer(product, check, result)));
 	}
 
 	/** The same ping as JSON; answers 503 when it could not be stored. */
 	@PostMapping(path = "/v1/check/{product}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	CheckResponse checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
+	void checkJson(@PathVariable String product, @Valid @RequestBody CheckRequest body,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ClientCheck check = ClientCheck.fromJson(product, body, userAgent);
-		IngestService.Result result = this.ingest.check(product, check, request);
-		if (result.outcome() == IngestService.Outcome.NOT_STORED) {
-			throw PingNotStoredException.forProduct(product);
-		}
-		return answer(product, check, result);
+		String path = request.getRequestURI();
+		this.answers.answer(request, response, this.ingest.check(product, check, request),
+				(result) -> (result.outcome() == IngestService.Outcome.NOT_STORED)
+						? Answer.notStored("The ping for '" + product + "' could not be stored now; retry later.", path)
+						: Answer.ok(answer(product, check, result)));
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package dev.checkpoint.ingest;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.catalog.Catalog;
@@ -76,19 +75,21 @@ class IngestService {
 
 	/**
 	 * Takes a client check: refuses names no product can have (and unknown products in
-	 * strict mode), applies the unknown-product policy and the signature cap, and waits
-	 * for the ping's commit.
-	 * @return what became of the ping, and the signature the answer is for (none once
-	 * capped, so that no notice delivery is remembered for it)
+	 * strict mode), applies the unknown-product policy and the signature cap, and hands
+	 * the ping to the group commit without waiting.
+	 * @return completes, never exceptionally, with what became of the ping and the
+	 * signature the answer is for (none once capped, so that no notice delivery is
+	 * remembered for it)
 	 * @throws ProductNotFoundException to answer 404
 	 */
-	Result check(String product, ClientCheck check, HttpServletRequest request) {
+	CompletableFuture<Result> check(String product, ClientCheck check, HttpServletRequest request) {
 		requireAcceptableProduct(product, true);
 		if (!stores(product, request)) {
-			return new Result(Outcome.DROPPED, check.signature());
+			return CompletableFuture.completedFuture(new Result(Outcome.DROPPED, check.signature()));
 		}
 		UUID signature = this.signatureCap.admit(check.signature(), product, request);
-		return new Result(record(this.pings.check(product, check, signature)), signature);
+		return record(this.pings.check(product, check, signature))
+			.thenApply((outcome) -> new Result(outcome, signature));
 	}
 
 	/**
@@ -100,22 +101,23 @@ class IngestService {
 			return Outcome.DROPPED;
 		}
 		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), product, request);
-		return record(this.pings.runReport(product, report, signature, userAgent));
+		return record(this.pings.runReport(product, report, signature, userAgent)).join();
 	}
 
-	private Outcome record(Ping ping) {
-		try {
-			this.queue.submit(ping).get(this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			return Outcome.STORED;
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			log.warn("Ping for {} not stored: {}", ping.product(), ex.toString());
-			return Outcome.NOT_STORED;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Outcome.NOT_STORED;
-		}
+	/**
+	 * Hands the ping to the group commit; completes (never exceptionally) once it is
+	 * stored, or as not stored when that fails or takes longer than the write timeout.
+	 */
+	private CompletableFuture<Outcome> record(Ping ping) {
+		return this.queue.submit(ping)
+			.orTimeout(this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.handle((stored, failure) -> {
+				if (failure == null) {
+					return Outcome.STORED;
+				}
+				log.warn("Ping for {} not stored: {}", ping.product(), failure.toString());
+				return Outcome.NOT_STORED;
+			});
 	}
 
 	/** What became of a ping. */

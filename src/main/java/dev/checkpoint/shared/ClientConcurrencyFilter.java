@@ -2,8 +2,11 @@ package dev.checkpoint.shared;
 
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,6 +50,7 @@ class ClientConcurrencyFilter extends OncePerRequestFilter {
 			counter.incrementAndGet();
 			return counter;
 		});
+		boolean async = false;
 		try {
 			if (count.get() > this.max) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -55,11 +59,59 @@ class ClientConcurrencyFilter extends OncePerRequestFilter {
 				return;
 			}
 			chain.doFilter(request, response);
+			async = request.isAsyncStarted();
 		}
 		finally {
-			this.inProgress.computeIfPresent(client,
-					(key, counter) -> (counter.decrementAndGet() <= 0) ? null : counter);
+			if (async) {
+				// in progress until the asynchronous answer is written
+				request.getAsyncContext().addListener(new Release(client));
+			}
+			else {
+				release(client);
+			}
 		}
+	}
+
+	private void release(String client) {
+		this.inProgress.computeIfPresent(client, (key, counter) -> (counter.decrementAndGet() <= 0) ? null : counter);
+	}
+
+	/** Releases the client's slot once its asynchronous request ends, however it ends. */
+	private final class Release implements AsyncListener {
+
+		private final String client;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		Release(String client) {
+			this.client = client;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			once();
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			once();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			once();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
+		private void once() {
+			if (this.released.compareAndSet(false, true)) {
+				release(this.client);
+			}
+		}
+
 	}
 
 }
