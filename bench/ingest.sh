@@ -17,7 +17,7 @@
 #        no-op   GET/POST /bench/noop/check/...    same parsing/validation/answer, no database
 #        naive   GET/POST /bench/naive/check/...   one JPA save + rollup upsert per request
 #        pgbench single-row INSERT into pings      one row per transaction (bench/pings-insert.sql)
-#        durable GET at a fixed rate (BENCH_RATE)  for the p99 latency under a steady load
+#        durable GET at a fixed rate (half its maximum)  for the p99 latency under a steady load
 #   5. prints the table: req/s, p50/p99, ratios, rows stored vs 2xx answered, catalogue
 #      queries during the check runs, JVM RSS, bytes per stored ping, and the targets.
 # Only loopback traffic. Takes about 9 minutes with the defaults.
@@ -27,7 +27,9 @@
 #   BENCH_WARMUP=15            seconds of warm-up for each route and method, before measuring
 #   BENCH_CONNECTIONS=64       wrk connections (and pgbench clients)
 #   BENCH_THREADS=2            wrk threads (and pgbench threads)
-#   BENCH_RATE=5000            requests/s of the fixed-rate run, over BENCH_RATE_CONNECTIONS=100
+#   BENCH_RATE=                requests/s of the fixed-rate run, over BENCH_RATE_CONNECTIONS=100:
+#                              by default half the durable GET maximum of the same run (5000
+#                              when the durable runs are not done)
 #   BENCH_HEAP=128m            -Xmx of the server (see below)
 #   BENCH_MALLOC_ARENA_MAX=2   glibc malloc arenas of the server process
 #   BENCH_JAVA=java            the java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -65,7 +67,7 @@ WARMUP="${BENCH_WARMUP:-15}"
 WARMUP="${WARMUP%s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
-RATE="${BENCH_RATE:-5000}"
+RATE="${BENCH_RATE:-5000}"  # replaced by half the durable GET maximum when that run is done
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-100}"
 HEAP="${BENCH_HEAP:-128m}"
 export MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}"
@@ -432,6 +434,10 @@ main() {
 		measure naive-post "naive   POST /bench/naive" /bench/naive/check POST yes 0 "${CONNECTIONS}"
 	fi
 	if [[ " ${RUNS} " == *" rate "* ]]; then
+		# half the durable maximum measured just before, unless BENCH_RATE is given
+		if [[ -z "${BENCH_RATE:-}" && -n "${RPS[durable-get]:-}" ]]; then
+			RATE=$((RPS[durable-get] / 2))
+		fi
 		measure rate-get "durable GET  @${RATE}/s" /v1/check GET yes "${RATE}" "${RATE_CONNECTIONS}"
 	fi
 	sleep 11
