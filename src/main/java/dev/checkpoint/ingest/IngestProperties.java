@@ -63,7 +63,8 @@ record IngestProperties(@DefaultValue("drop") UnknownProducts unknownProducts,
 	 * @param directory where spooled batches are written (one file each)
 	 * @param maxSize most bytes the spool may hold; beyond it new pings are refused
 	 * @param connectionWait how long a batch waits for a database connection before it
-	 * goes to the spool instead (keep it well under the write timeout)
+	 * goes to the spool instead: the connection timeout of the writer's own pool
+	 * {@code ping-writer}, at least 250 ms (keep it well under the write timeout)
 	 * @param probeInterval how often the database is probed, and the spool replayed,
 	 * during an outage
 	 * @param appliedRetention how long the ids of replayed batches are remembered (a
@@ -71,7 +72,8 @@ record IngestProperties(@DefaultValue("drop") UnknownProducts unknownProducts,
 	 * @param storeTimeout how long a batch's statements may wait for the database's
 	 * answer (the connection's socket timeout) before the database counts as unreachable
 	 * and the batch goes to the spool: a network partition in the middle of a statement
-	 * then costs this long, not for ever (keep it under the write timeout)
+	 * then costs this long, not for ever (keep it under the write timeout). It is the
+	 * socket timeout of the writer's pool, rounded up to whole seconds
 	 */
 	record Spool(@DefaultValue("data/spool") Path directory, @DefaultValue("256MB") DataSize maxSize,
 			@DefaultValue("1s") Duration connectionWait, @DefaultValue("2s") Duration probeInterval,

@@ -1,0 +1,127 @@
+package dev.checkpoint.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.checkpoint.TestcontainersConfiguration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.jdbc.Sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks are answered asynchronously once their ping is committed (no request thread
+ * waits for the commit), over the real HTTP stack: the answer and its headers are those
+ * of a synchronous one, a ping not stored in time still gets its GET answer and a 503
+ * problem for the POST, and the per-client concurrency cap counts each request only until
+ * its answer is written.
+ */
+class DeferredAnswersIntegrationTests {
+
+	private static final String BODY = "{\"version\":\"1.0.0\",\"os\":\"linux\",\"arch\":\"x64\"}";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	HttpResponse<String> get(int port, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(int port, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(BODY))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "checkpoint.request-limits.max-concurrent-per-client=4")
+	@Import(TestcontainersConfiguration.class)
+	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
+	class Stored {
+
+		@LocalServerPort
+		int port;
+
+		@Test
+		void shouldAnswerOnceStoredWithTheHeadersOfASynchronousAnswer() throws Exception {
+			HttpResponse<String> response = get(this.port, "/v1/check/acme?version=1.0.0&os=linux&arch=x64");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+			assertThat(response.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("content-security-policy")).isPresent();
+			JsonNode body = DeferredAnswersIntegrationTests.this.json.readTree(response.body());
+			assertThat(body.get("product").asString()).isEqualTo("acme");
+			assertThat(body.get("previous_version").asString()).isEqualTo("1.0.0");
+			assertThat(post(this.port, "/v1/check/acme").statusCode()).isEqualTo(200);
+		}
+
+		@Test
+		void shouldReleaseTheClientsSlotWhenTheAsynchronousAnswerIsWritten() throws Exception {
+			List<Integer> statuses = new ArrayList<>();
+			for (int round = 0; round < 5; round++) {
+				List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					sent.add(DeferredAnswersIntegrationTests.this.http.sendAsync(
+							HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/check/acme"))
+								.build(),
+							HttpResponse.BodyHandlers.ofString()));
+				}
+				for (CompletableFuture<HttpResponse<String>> response : sent) {
+					statuses.add(response.join().statusCode());
+				}
+			}
+			// 20 requests, at most 4 at once: a slot kept after its answer would refuse
+			// some
+			assertThat(statuses).hasSize(20).containsOnly(200);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "checkpoint.ingest.write-timeout=1ms", "checkpoint.ingest.max-batch-size=1" })
+	@Import(TestcontainersConfiguration.class)
+	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
+	class NotStoredInTime {
+
+		@LocalServerPort
+		int port;
+
+		@Test
+		void shouldStillAnswerTheGetAndRefuseThePostWithAProblem() throws Exception {
+			HttpResponse<String> check = get(this.port, "/v1/check/acme?version=1.0.0");
+			assertThat(check.statusCode()).isEqualTo(200);
+			assertThat(DeferredAnswersIntegrationTests.this.json.readTree(check.body()).get("product").asString())
+				.isEqualTo("acme");
+
+			HttpResponse<String> refused = post(this.port, "/v1/check/acme");
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
+			assertThat(refused.headers().firstValue("retry-after")).hasValue("5");
+			JsonNode problem = DeferredAnswersIntegrationTests.this.json.readTree(refused.body());
+			assertThat(problem.get("status").asInt()).isEqualTo(503);
+			assertThat(problem.get("title").asString()).isEqualTo("Storage unavailable");
+			assertThat(problem.get("type").asString()).endsWith("/unavailable");
+			assertThat(problem.get("instance").asString()).isEqualTo("/v1/check/acme");
+		}
+
+	}
+
+}
