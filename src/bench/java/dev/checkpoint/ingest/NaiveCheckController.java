@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Benchmark build only: the check route built the obvious way, one JPA {@code save()}
@@ -71,7 +73,7 @@ class NaiveCheckController {
 			}
 		}
 		catch (DataAccessException ex) {
-			throw PingNotStoredException.forProduct(product);
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The ping could not be stored", ex);
 		}
 		return this.support.answer(product, check, ping);
 	}

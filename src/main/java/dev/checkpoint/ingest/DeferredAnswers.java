@@ -23,12 +23,13 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers client requests whose answer waits for the group commit without parking a
- * request thread per waiting request: the request goes asynchronous (Servlet async), its
- * thread returns to the pool, and once the ping is stored one of two responder threads
- * writes the JSON answer and completes the request. A profile of the parked design showed
- * a third of the durable route's CPU in parking, waking and cold caches of the 64 request
- * threads that each waited for a commit (bench/ingest.sh, docs/ingest.md).
+ * Answers client requests (checks and run reports) whose answer waits for the group
+ * commit without parking a request thread per waiting request: the request goes
+ * asynchronous (Servlet async), its thread returns to the pool, and once the ping is
+ * stored one of two responder threads writes the JSON answer and completes the request. A
+ * profile of the parked design showed a third of the durable route's CPU in parking,
+ * waking and cold caches of the 64 request threads that each waited for a commit
+ * (bench/ingest.sh, docs/ingest.md).
  * <p>
  * An answer that is ready at once (a dropped ping, the benchmark's no-op route) is
  * written on the request thread, by the same code.
@@ -89,12 +90,16 @@ class DeferredAnswers implements DisposableBean {
 	}
 
 	private void write(HttpServletResponse response, Answer answer) throws IOException {
-		byte[] body = this.json.writeValueAsBytes(answer.body());
 		response.setStatus(answer.status());
-		response.setContentType(answer.contentType());
 		if (answer.retryAfter() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, answer.retryAfter());
 		}
+		if (answer.body() == null) {
+			response.setContentLength(0);
+			return;
+		}
+		byte[] body = this.json.writeValueAsBytes(answer.body());
+		response.setContentType(answer.contentType());
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}
@@ -105,16 +110,24 @@ class DeferredAnswers implements DisposableBean {
 		this.responders.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
-	/** A status, a JSON body and its media type, and an optional Retry-After. */
-	record Answer(int status, String contentType, Object body, @Nullable String retryAfter) {
+	/**
+	 * A status, a JSON body (none for {@code null}) and its media type, and an optional
+	 * Retry-After.
+	 */
+	record Answer(int status, @Nullable String contentType, @Nullable Object body, @Nullable String retryAfter) {
 
 		static Answer ok(Object body) {
 			return new Answer(200, MediaType.APPLICATION_JSON_VALUE, body, null);
 		}
 
+		/** 201 without a body, as go-checkpoint expects for a run report. */
+		static Answer created() {
+			return new Answer(201, null, null, null);
+		}
+
 		/**
-		 * 503 problem+json with Retry-After, as {@link PingNotStoredException} answers:
-		 * the ping could not be made durable in time, so the client may send it again.
+		 * 503 problem+json with Retry-After: the ping could not be made durable in time,
+		 * so the client may send it again.
 		 */
 		static Answer notStored(String detail, String instance) {
 			return new Answer(503, MediaType.APPLICATION_PROBLEM_JSON_VALUE,

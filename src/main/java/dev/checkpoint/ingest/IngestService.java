@@ -96,12 +96,13 @@ class IngestService {
 	 * Takes a go-checkpoint run report (its product already checked with
 	 * {@link #requireAcceptableProduct} before its body was read).
 	 */
-	Outcome runReport(String product, RunReport report, @Nullable String userAgent, HttpServletRequest request) {
+	CompletableFuture<Outcome> runReport(String product, RunReport report, @Nullable String userAgent,
+			HttpServletRequest request) {
 		if (!stores(product, request)) {
-			return Outcome.DROPPED;
+			return CompletableFuture.completedFuture(Outcome.DROPPED);
 		}
 		UUID signature = this.signatureCap.admit(Signatures.toUuid(report.signature()), product, request);
-		return record(this.pings.runReport(product, report, signature, userAgent)).join();
+		return record(this.pings.runReport(product, report, signature, userAgent));
 	}
 
 	/**

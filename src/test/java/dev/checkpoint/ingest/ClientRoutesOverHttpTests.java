@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.catalog.Catalog;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
-@Sql("/fixtures/clean-pings.sql")
+@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 class ClientRoutesOverHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -35,6 +37,14 @@ class ClientRoutesOverHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Catalog catalog;
+
+	@BeforeEach
+	void refreshCatalog() {
+		this.catalog.refresh();
+	}
 
 	@Test
 	void shouldDecodePlusAndPercentAsSpace() throws Exception {
