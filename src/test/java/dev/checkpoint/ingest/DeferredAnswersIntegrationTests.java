@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.catalog.Catalog;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +63,17 @@ class DeferredAnswersIntegrationTests {
 		@LocalServerPort
 		int port;
 
+		@Autowired
+		Catalog catalog;
+
+		@Autowired
+		JdbcClient jdbc;
+
+		@BeforeEach
+		void refreshCatalog() {
+			this.catalog.refresh();
+		}
+
 		@Test
 		void shouldAnswerOnceStoredWithTheHeadersOfASynchronousAnswer() throws Exception {
 			HttpResponse<String> response = get(this.port, "/v1/check/acme?version=1.0.0&os=linux&arch=x64");
@@ -70,6 +85,9 @@ class DeferredAnswersIntegrationTests {
 			assertThat(body.get("product").asString()).isEqualTo("acme");
 			assertThat(body.get("previous_version").asString()).isEqualTo("1.0.0");
 			assertThat(post(this.port, "/v1/check/acme").statusCode()).isEqualTo(200);
+			// answered once stored: both rows are there when the answers arrive
+			assertThat(this.jdbc.sql("select coalesce(sum(hits), 0) from pings").query(Long.class).single())
+				.isEqualTo(2);
 		}
 
 		@Test
@@ -103,6 +121,17 @@ class DeferredAnswersIntegrationTests {
 
 		@LocalServerPort
 		int port;
+
+		@Autowired
+		Catalog catalog;
+
+		@Autowired
+		JdbcClient jdbc;
+
+		@BeforeEach
+		void refreshCatalog() {
+			this.catalog.refresh();
+		}
 
 		@Test
 		void shouldStillAnswerTheGetAndRefuseThePostWithAProblem() throws Exception {
