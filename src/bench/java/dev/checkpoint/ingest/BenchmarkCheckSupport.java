@@ -19,34 +19,24 @@ class BenchmarkCheckSupport {
 
 	private final IngestService ingest;
 
-	private final PingFactory pings;
-
 	private final Catalog catalog;
-
-	private final SignatureCap signatureCap;
 
 	private final RateLimits rateLimits;
 
-	BenchmarkCheckSupport(IngestService ingest, PingFactory pings, Catalog catalog, SignatureCap signatureCap,
-			RateLimits rateLimits) {
+	BenchmarkCheckSupport(IngestService ingest, Catalog catalog, RateLimits rateLimits) {
 		this.ingest = ingest;
-		this.pings = pings;
 		this.catalog = catalog;
-		this.signatureCap = signatureCap;
 		this.rateLimits = rateLimits;
 	}
 
 	/**
-	 * Everything {@link IngestService#check} does before the group commit: the ping that
-	 * it would store, or null when it would drop it.
+	 * The rate limit the real route's filter applies, then everything
+	 * {@link IngestService#check} does before the group commit: the ping it would store,
+	 * or null when it would drop it.
 	 */
 	@Nullable Ping admit(String product, ClientCheck check, HttpServletRequest request) {
 		this.rateLimits.consume("pings", request);
-		this.ingest.requireAcceptableProduct(product, true);
-		if (!this.ingest.stores(product, request)) {
-			return null;
-		}
-		return this.pings.check(product, check, this.signatureCap.admit(check.signature(), product, request));
+		return this.ingest.admit(product, check, request);
 	}
 
 	/** The answer {@link CheckController} gives, from the in-memory catalogue. */

@@ -75,8 +75,21 @@ class DeferredAnswers implements DisposableBean {
 				write(response, (failure == null) ? answer.apply(value)
 						: Answer.notStored("The ping could not be stored now; retry later.", request.getRequestURI()));
 			}
-			catch (IOException | RuntimeException ex) {
-				log.debug("Writing a check answer failed: {}", ex.toString());
+			catch (IOException ex) {
+				log.debug("Writing a check answer failed (client gone?): {}", ex.toString());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Computing a check answer failed: {}", ex.toString());
+				if (!response.isCommitted()) {
+					try {
+						response.resetBuffer();
+						write(response, Answer.notStored("The answer could not be computed now; retry later.",
+								request.getRequestURI()));
+					}
+					catch (IOException | RuntimeException second) {
+						log.debug("Writing the failure answer failed: {}", second.toString());
+					}
+				}
 			}
 			finally {
 				try {

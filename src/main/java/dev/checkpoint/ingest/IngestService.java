@@ -66,7 +66,7 @@ class IngestService {
 	 * a catalogue product; for another only when unknown products are stored, and then
 	 * within the client address's daily allowance of new products.
 	 */
-	boolean stores(String product, HttpServletRequest request) {
+	private boolean stores(String product, HttpServletRequest request) {
 		if (this.catalog.knows(product)) {
 			return true;
 		}
@@ -83,13 +83,24 @@ class IngestService {
 	 * @throws ProductNotFoundException to answer 404
 	 */
 	CompletableFuture<Result> check(String product, ClientCheck check, HttpServletRequest request) {
-		requireAcceptableProduct(product, true);
-		if (!stores(product, request)) {
+		Ping ping = admit(product, check, request);
+		if (ping == null) {
 			return CompletableFuture.completedFuture(new Result(Outcome.DROPPED, check.signature()));
 		}
-		UUID signature = this.signatureCap.admit(check.signature(), product, request);
-		return record(this.pings.check(product, check, signature))
-			.thenApply((outcome) -> new Result(outcome, signature));
+		return record(ping).thenApply((outcome) -> new Result(outcome, ping.signature()));
+	}
+
+	/**
+	 * Everything {@link #check} does before the group commit: the ping to store (with its
+	 * signature once capped), or null when the unknown-product policy drops it.
+	 * @throws ProductNotFoundException to answer 404
+	 */
+	@Nullable Ping admit(String product, ClientCheck check, HttpServletRequest request) {
+		requireAcceptableProduct(product, true);
+		if (!stores(product, request)) {
+			return null;
+		}
+		return this.pings.check(product, check, this.signatureCap.admit(check.signature(), product, request));
 	}
 
 	/**

@@ -53,12 +53,8 @@ class DeferredAnswersIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = "checkpoint.request-limits.max-concurrent-per-client=4")
-	@Import(TestcontainersConfiguration.class)
-	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
-	class Stored {
+	/** The server of a nested context, with the test catalogue loaded. */
+	abstract class Server {
 
 		@LocalServerPort
 		int port;
@@ -73,6 +69,15 @@ class DeferredAnswersIntegrationTests {
 		void refreshCatalog() {
 			this.catalog.refresh();
 		}
+
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "checkpoint.request-limits.max-concurrent-per-client=4")
+	@Import(TestcontainersConfiguration.class)
+	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
+	class Stored extends Server {
 
 		@Test
 		void shouldAnswerOnceStoredWithTheHeadersOfASynchronousAnswer() throws Exception {
@@ -117,21 +122,7 @@ class DeferredAnswersIntegrationTests {
 			properties = { "checkpoint.ingest.write-timeout=1ms", "checkpoint.ingest.max-batch-size=1" })
 	@Import(TestcontainersConfiguration.class)
 	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
-	class NotStoredInTime {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		Catalog catalog;
-
-		@Autowired
-		JdbcClient jdbc;
-
-		@BeforeEach
-		void refreshCatalog() {
-			this.catalog.refresh();
-		}
+	class NotStoredInTime extends Server {
 
 		@Test
 		void shouldStillAnswerTheGetAndRefuseThePostWithAProblem() throws Exception {
