@@ -95,7 +95,7 @@ delete_bench_rows() {
 		delete from mau_reports where product = '$PRODUCT';
 		delete from monthly_actives where product = '$PRODUCT';
 		delete from monthly_anonymous where product = '$PRODUCT';
-		delete from pings where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';
+		delete from pings where product_id = (select id from ping_products where name = '$PRODUCT') and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';
 	SQL
 }
 
@@ -113,36 +113,53 @@ load_pings() {
 	# pseudo-random instants of the month. A signature is one machine: its os, arch and
 	# Node.js stay put and it upgrades its version now and then. One signature in five is
 	# an ephemeral CI machine: always ci=true, all its pings within one day.
+	# Every combination of the values below is one ping shape (ingest's dictionary of shared
+	# values); each ping refers to the shape of its values.
 	sql <<-SQL
-		insert into pings (received_at, kind, product, version, os, arch, signature, ci, node_version)
+		create temporary table bench_values as
+		select v.n as vi, o.n as oi, a.n as ai, nv.n as ni, v.x as version, o.x as os, a.x as arch, nv.x as node_version
+		from unnest(array['5.1.0', '5.2.0', '5.3.1', '6.0.0', '6.1.0', '4.16.2', '']) with ordinality as v(x, n),
+		  unnest(array['linux', 'darwin', 'win32', 'Windows_NT', 'linux', 'macos']) with ordinality as o(x, n),
+		  unnest(array['x64', 'arm64', 'amd64', 'aarch64', 'x86_64']) with ordinality as a(x, n),
+		  unnest(array['v18.19.0', 'v20.11.0', 'v22.3.0', null]) with ordinality as nv(x, n);
+		insert into ping_shapes (digest, version, os, arch, node_version)
+		select distinct ping_shape_digest(version, os, arch, null, null, node_version, null, null, null, null, null),
+		  version, os, arch, node_version
+		from bench_values
+		on conflict (digest) do nothing;
+		create temporary table bench_shapes as
+		select b.vi, b.oi, b.ai, b.ni, s.id
+		from bench_values b join ping_shapes s
+		  on s.digest = ping_shape_digest(b.version, b.os, b.arch, null, null, b.node_version, null, null, null, null, null);
+		insert into ping_products (name) values ('$PRODUCT') on conflict (name) do nothing;
+		insert into pings (received_at, kind, product_id, shape_id, signature, ci)
 		select case when ci_machine
 		    then timestamptz '$FIRST 00:00:00+00' + (s % days) * interval '1 day' + k * interval '7 minutes'
 		    else timestamptz '$FIRST 00:00:00+00' + ((i * 2654435761) % (days * 86400000)) * interval '1 millisecond'
 		  end,
-		  1, '$PRODUCT',
-		  (array['5.1.0', '5.2.0', '5.3.1', '6.0.0', '6.1.0', '4.16.2', ''])[1 + (s + k / 3) % 7],
-		  (array['linux', 'darwin', 'win32', 'Windows_NT', 'linux', 'macos'])[1 + s % 6],
-		  (array['x64', 'arm64', 'amd64', 'aarch64', 'x86_64'])[1 + (s / 7) % 5],
+		  1, (select id from ping_products where name = '$PRODUCT'), shape.id,
 		  case when anonymous then null else md5('signature-' || s)::uuid end,
-		  case when ci_machine then true else (array[false, null, false, false])[1 + (s / 11) % 4] end,
-		  (array['v18.19.0', 'v20.11.0', 'v22.3.0', null])[1 + (s / 13) % 4]
+		  case when ci_machine then true else (array[false, null, false, false])[1 + (s / 11) % 4] end
 		from generate_series(1, $PINGS::bigint) as i,
 		  lateral (select i % $SIGNATURES as s, i / $SIGNATURES as k, i <= $PINGS / 10 as anonymous) as g,
 		  lateral (select s % 5 = 0 and not anonymous as ci_machine,
-		    extract(day from timestamptz '$NEXT 00:00:00+00' - timestamptz '$FIRST 00:00:00+00')::bigint as days) as h;
+		    extract(day from timestamptz '$NEXT 00:00:00+00' - timestamptz '$FIRST 00:00:00+00')::bigint as days) as h,
+		  bench_shapes as shape
+		where shape.vi = 1 + (s + k / 3) % 7 and shape.oi = 1 + s % 6
+		  and shape.ai = 1 + (s / 7) % 5 and shape.ni = 1 + (s / 13) % 4;
 	SQL
 	# the rollups, as ingest's write statement keeps them
 	sql <<-SQL
 		insert into monthly_actives (product, month, signature, days, non_ci)
 		select product, date_trunc('month', received_at at time zone 'UTC')::date, signature,
 		  bit_or(1 << (extract(day from received_at at time zone 'UTC')::int - 1)), bool_or(ci is not true)
-		from pings
+		from ping_details
 		where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00'
 		  and signature is not null
 		group by 1, 2, 3;
 		insert into monthly_anonymous (product, month, pings)
 		select product, date_trunc('month', received_at at time zone 'UTC')::date, count(*)
-		from pings
+		from ping_details
 		where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00'
 		  and signature is null
 		group by 1, 2;
@@ -195,7 +212,7 @@ compute_ms=$(time_ms "$(compute_report_sql)")
 read_ms=$(time_ms "select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final, computed_at from mau_reports where product = '$PRODUCT' and month between date '$FIRST' - interval '11 months' and date '$FIRST' order by month;")
 breakdown_ms=$(time_ms "select value, developers, pings from mau_breakdowns where product = '$PRODUCT' and month = date '$FIRST' and dimension = 'version' order by developers desc, pings desc, value;")
 rollup_ms=$(time_ms "select count(*) from monthly_actives where product = '$PRODUCT' and month = date '$FIRST';")
-raw_ms=$(time_ms "select count(distinct signature) from pings where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';")
+raw_ms=$(time_ms "select count(distinct signature) from ping_details where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';")
 
 echo
 sql -c "select product, month, developers, developers_excluding_ci, returning_developers, anonymous_pings from mau_reports where product = '$PRODUCT';"

@@ -65,7 +65,7 @@ class BadInputCorpusTests {
 
 	@Test
 	void shouldAnswerEveryMalformedRequestWithProblemAndStoreOnlyValidPings() throws Exception {
-		this.jdbc.sql("delete from pings where product in (?, ?)")
+		this.jdbc.sql("delete from pings where product_id in (select id from ping_products where name in (?, ?))")
 			.params(BadInputCorpus.PRODUCT, BadInputCorpus.VALID_PRODUCT)
 			.update();
 		publish(BadInputCorpus.PRODUCT, BadInputCorpus.VALID_PRODUCT);
@@ -167,7 +167,7 @@ class BadInputCorpusTests {
 				  length(user_agent) as user_agent, cardinality(schema_providers) as providers,
 				  (select max(length(p)) from unnest(schema_providers) p) as provider,
 				  left(command, 2) as command_start, length(os) as os, length(client_event_id) as event_id
-				from pings where signature = ?""").param(signature).query().singleRow();
+				from ping_details where signature = ?""").param(signature).query().singleRow();
 		assertThat(row).containsEntry("version", 128)
 			.containsEntry("command", 4096)
 			.containsEntry("information", 4096)
@@ -181,7 +181,7 @@ class BadInputCorpusTests {
 				select max(length(version)) as version, max(length(os)) as os, max(length(command)) as command,
 				  max(length(information)) as information, max(length(user_agent)) as user_agent,
 				  max(cardinality(schema_providers)) as providers, max(length(client_event_id)) as event_id
-				from pings where product = ?""").param(BadInputCorpus.PRODUCT).query().singleRow();
+				from ping_details where product = ?""").param(BadInputCorpus.PRODUCT).query().singleRow();
 		assertThat(limits).as("longest values stored from the corpus")
 			.containsEntry("version", 128)
 			.containsEntry("os", 128)

@@ -93,7 +93,9 @@ class TwoReplicasIntegrationTests {
 	@Test
 	void shouldStoreEveryAcknowledgedPingOnceWhenSentAlternatelyToBothInstances() throws Exception {
 		JdbcClient jdbc = first.getBean(JdbcClient.class);
-		jdbc.sql("delete from pings where product = ?").param(PRODUCT).update();
+		jdbc.sql("delete from pings where product_id in (select id from ping_products where name = ?)")
+			.param(PRODUCT)
+			.update();
 		jdbc.sql("insert into products (name) values (?) on conflict (name) do update set retired_at = null")
 			.param(PRODUCT)
 			.update();
@@ -124,11 +126,11 @@ class TwoReplicasIntegrationTests {
 						.query(Long.class)
 						.single()).isEqualTo(acknowledged.size()));
 		assertThat(jdbc.sql(
-				"select count(*) from (select signature from pings where product = ? group by signature having count(*) > 1) twice")
+				"select count(*) from (select signature from ping_details where product = ? group by signature having count(*) > 1) twice")
 			.param(PRODUCT)
 			.query(Long.class)
 			.single()).as("signatures stored in more than one row").isZero();
-		assertThat(jdbc.sql("select count(*) from pings where product = ? and client_event_id is not null")
+		assertThat(jdbc.sql("select count(*) from ping_details where product = ? and client_event_id is not null")
 			.param(PRODUCT)
 			.query(Long.class)
 			.single()).as("GET pings, the ones with a client_event_id").isPositive();

@@ -1,7 +1,6 @@
 package dev.checkpoint.ingest;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -33,17 +32,11 @@ class NaivePing implements Persistable<String> {
 	@Column(name = "kind", nullable = false)
 	private short kind;
 
-	@Column(name = "product", nullable = false)
-	private String product = "";
+	@Column(name = "product_id", nullable = false)
+	private int productId;
 
-	@Column(name = "version", nullable = false)
-	private String version = "";
-
-	@Column(name = "os", nullable = false)
-	private String os = "";
-
-	@Column(name = "arch", nullable = false)
-	private String arch = "";
+	@Column(name = "shape_id", nullable = false)
+	private int shapeId;
 
 	@Column(name = "signature")
 	private @Nullable UUID signature;
@@ -66,32 +59,8 @@ class NaivePing implements Persistable<String> {
 	@Column(name = "information")
 	private @Nullable String information;
 
-	@Column(name = "ci_name")
-	private @Nullable String ciName;
-
-	@Column(name = "cli_install_type")
-	private @Nullable String cliInstallType;
-
-	@Column(name = "node_version")
-	private @Nullable String nodeVersion;
-
-	@Column(name = "schema_providers")
-	private String @Nullable [] schemaProviders;
-
-	@Column(name = "schema_preview_features")
-	private String @Nullable [] schemaPreviewFeatures;
-
-	@Column(name = "schema_generators_providers")
-	private String @Nullable [] schemaGeneratorsProviders;
-
-	@Column(name = "checkpoint_version")
-	private @Nullable String checkpointVersion;
-
 	@Column(name = "check_if_update_available")
 	private @Nullable Boolean checkIfUpdateAvailable;
-
-	@Column(name = "user_agent")
-	private @Nullable String userAgent;
 
 	@Column(name = "client_timestamp")
 	private @Nullable Instant clientTimestamp;
@@ -99,16 +68,17 @@ class NaivePing implements Persistable<String> {
 	protected NaivePing() {
 	}
 
-	/** The row for a check ping, keyed by its client_event_id or a random one. */
-	static NaivePing of(Ping ping) {
+	/**
+	 * The row for a check ping of the given product and shape ids, keyed by its client_event_id or a
+	 * random one.
+	 */
+	static NaivePing of(Ping ping, int productId, int shapeId) {
 		NaivePing row = new NaivePing();
+		row.productId = productId;
+		row.shapeId = shapeId;
 		row.clientEventId = (ping.clientEventId() != null) ? ping.clientEventId() : UUID.randomUUID().toString();
 		row.receivedAt = ping.receivedAt();
 		row.kind = ping.kind().code;
-		row.product = ping.product();
-		row.version = ping.version();
-		row.os = ping.os();
-		row.arch = ping.arch();
 		row.signature = ping.signature();
 		row.ci = ping.ci();
 		row.previousClientEventId = ping.previousClientEventId();
@@ -116,21 +86,9 @@ class NaivePing implements Persistable<String> {
 		row.cliPathHash = ping.cliPathHash();
 		row.command = ping.command();
 		row.information = ping.information();
-		row.ciName = ping.ciName();
-		row.cliInstallType = ping.cliInstallType();
-		row.nodeVersion = ping.nodeVersion();
-		row.schemaProviders = array(ping.schemaProviders());
-		row.schemaPreviewFeatures = array(ping.schemaPreviewFeatures());
-		row.schemaGeneratorsProviders = array(ping.schemaGeneratorsProviders());
-		row.checkpointVersion = ping.checkpointVersion();
 		row.checkIfUpdateAvailable = ping.checkIfUpdateAvailable();
-		row.userAgent = ping.userAgent();
 		row.clientTimestamp = ping.clientTimestamp();
 		return row;
-	}
-
-	private static String @Nullable [] array(List<String> values) {
-		return values.isEmpty() ? null : values.toArray(String[]::new);
 	}
 
 	@Override
@@ -146,10 +104,6 @@ class NaivePing implements Persistable<String> {
 
 	Instant getReceivedAt() {
 		return this.receivedAt;
-	}
-
-	String getProduct() {
-		return this.product;
 	}
 
 	@Nullable UUID getSignature() {

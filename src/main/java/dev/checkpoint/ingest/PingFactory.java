@@ -64,8 +64,8 @@ class PingFactory {
 		if (value == null) {
 			return null;
 		}
-		String cleaned = (value.indexOf('\0') >= 0 || value.indexOf(PingStore.LIST_SEPARATOR) >= 0)
-				? value.replace("\0", "").replace(String.valueOf(PingStore.LIST_SEPARATOR), "") : value;
+		String cleaned = (value.indexOf('\0') >= 0 || value.indexOf(PingShapes.LIST_SEPARATOR) >= 0)
+				? value.replace("\0", "").replace(String.valueOf(PingShapes.LIST_SEPARATOR), "") : value;
 		if (cleaned.codePointCount(0, cleaned.length()) <= limit) {
 			return cleaned;
 		}

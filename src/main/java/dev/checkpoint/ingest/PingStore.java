@@ -31,11 +31,6 @@ import org.springframework.stereotype.Component;
 class PingStore {
 
 	/**
-	 * Separates list items inside one array element; removed from the values themselves.
-	 */
-	static final char LIST_SEPARATOR = '\u001f';
-
-	/**
 	 * The columns written, in order: the one list that both the statement and its
 	 * parameters come from. Each is bound as one array of its bind type, read from the
 	 * row, cast to its column type where the two differ, and on a fold either kept (the
@@ -47,22 +42,18 @@ class PingStore {
 					"greatest(p.last_seen_at, excluded.last_seen_at)"),
 			Column.merged("hits", "int4", "int4", Row::hits,
 					"p.hits + excluded.hits - case when excluded.client_event_id = p.client_event_id then 1 else 0 end"),
-			Column.key("kind", "int2", "int2", (r) -> r.ping().kind().code), Column.key("product", Ping::product),
-			Column.latest("version", Ping::version), Column.latest("os", Ping::os), Column.latest("arch", Ping::arch),
+			Column.key("kind", "int2", "int2", (r) -> r.ping().kind().code),
+			Column.key("product_id", "int4", "int4", Row::productId),
 			Column.key("signature", "uuid", "uuid", (r) -> r.ping().signature()),
+			new Column("shape_id", "int4", "int4", Row::shapeId, Fold.LATEST),
 			Column.merged("ci", "bool", "boolean", Row::ci,
 					"case when p.ci is not distinct from excluded.ci then p.ci else false end"),
 			Column.latest("client_event_id", Ping::clientEventId),
 			Column.latest("previous_client_event_id", Ping::previousClientEventId),
 			Column.latest("project_hash", Ping::projectHash), Column.latest("cli_path_hash", Ping::cliPathHash),
 			Column.latest("command", Ping::command), Column.latest("information", Ping::information),
-			Column.latest("ci_name", Ping::ciName), Column.latest("cli_install_type", Ping::cliInstallType),
-			Column.latest("node_version", Ping::nodeVersion), Column.list("schema_providers", Ping::schemaProviders),
-			Column.list("schema_preview_features", Ping::schemaPreviewFeatures),
-			Column.list("schema_generators_providers", Ping::schemaGeneratorsProviders),
-			Column.latest("checkpoint_version", Ping::checkpointVersion), new Column("check_if_update_available",
-					"bool", "boolean", (r) -> r.ping().checkIfUpdateAvailable(), Fold.LATEST),
-			Column.latest("user_agent", Ping::userAgent),
+			new Column("check_if_update_available", "bool", "boolean", (r) -> r.ping().checkIfUpdateAvailable(),
+					Fold.LATEST),
 			new Column("client_timestamp", "text", "timestamptz",
 					(r) -> Objects.toString(r.ping().clientTimestamp(), null), Fold.LATEST),
 			new Column("details", "text", "jsonb", (r) -> r.ping().details(), Fold.LATEST));
@@ -80,14 +71,17 @@ class PingStore {
 			  insert into pings as p (%s)
 			  select %s
 			  from input
-			  on conflict (signature, received_at, product, kind) do update
+			  on conflict (signature, received_at, product_id, kind) do update
 			    set %s
-			  returning product, received_at, signature, ci, hits
+			  returning product_id, received_at, signature, ci, hits
+			), named as (
+			  select n.name as product, w.received_at, w.signature, w.ci, w.hits
+			  from written w join ping_products n on n.id = w.product_id
 			), actives as (
 			  insert into monthly_actives as m (product, month, signature, days, non_ci)
 			  select product, date_trunc('month', received_at at time zone 'UTC')::date, signature,
 			    bit_or(1 << (extract(day from received_at at time zone 'UTC')::int - 1)), bool_or(ci is not true)
-			  from written where signature is not null
+			  from named where signature is not null
 			  group by 1, 2, 3 order by 1, 2, 3
 			  on conflict (product, month, signature) do update
 			    set days = m.days | excluded.days, non_ci = m.non_ci or excluded.non_ci
@@ -95,7 +89,7 @@ class PingStore {
 			)
 			insert into monthly_anonymous as a (product, month, pings)
 			select product, date_trunc('month', received_at at time zone 'UTC')::date, sum(hits)
-			from written where signature is null
+			from named where signature is null
 			group by 1, 2 order by 1, 2
 			on conflict (product, month) do update set pings = a.pings + excluded.pings
 			""".formatted(join(Column::parameter), join(Column::name), join(Column::name), join(Column::select),
@@ -106,8 +100,14 @@ class PingStore {
 
 	private final PingFoldProperties fold;
 
-	PingStore(PingFoldProperties fold) {
+	private final PingShapes shapes;
+
+	private final PingProducts products;
+
+	PingStore(PingFoldProperties fold, PingShapes shapes, PingProducts products) {
 		this.fold = fold;
+		this.shapes = shapes;
+		this.products = products;
 	}
 
 	/**
@@ -115,7 +115,13 @@ class PingStore {
 	 * when there is one ({@code jdbc} must take part in it).
 	 */
 	void store(JdbcOperations jdbc, List<Ping> pings) {
-		List<Row> rows = fold(pings);
+		List<Row> folded = fold(pings);
+		int[] productIds = this.products.ids(jdbc, folded.stream().map((row) -> row.ping().product()).toList());
+		int[] shapeIds = this.shapes.ids(jdbc, folded.stream().map((row) -> PingShape.of(row.ping())).toList());
+		List<Row> rows = new ArrayList<>(folded.size());
+		for (int i = 0; i < shapeIds.length; i++) {
+			rows.add(folded.get(i).withIds(productIds[i], shapeIds[i]));
+		}
 		jdbc.execute(INSERT, (PreparedStatement statement) -> {
 			Connection connection = statement.getConnection();
 			int index = 1;
@@ -156,10 +162,6 @@ class PingStore {
 		return COLUMNS.stream().map(part).collect(Collectors.joining(", "));
 	}
 
-	private static @Nullable String joined(List<String> values) {
-		return values.isEmpty() ? null : String.join(String.valueOf(LIST_SEPARATOR), values);
-	}
-
 	/**
 	 * Rows are written in key order, so that concurrent writers (several writer threads
 	 * or instances) lock the same rows in the same order and never deadlock.
@@ -176,13 +178,21 @@ class PingStore {
 	/**
 	 * One row to write: the latest ping of its fold group, the group's window start, the
 	 * time of its latest ping, its ping count (a repeated client event id counts once),
-	 * and whether all of its pings were in CI ({@code null} when none said).
+	 * whether all of its pings were in CI ({@code null} when none said), and the ids of
+	 * its product's name and of the latest ping's {@link PingShape shape} (0 until
+	 * known).
 	 */
-	record Row(Ping ping, Instant windowStart, Instant lastSeen, int hits, @Nullable Boolean ci, Set<String> eventIds) {
+	record Row(Ping ping, Instant windowStart, Instant lastSeen, int hits, @Nullable Boolean ci, Set<String> eventIds,
+			int productId, int shapeId) {
 
 		static Row of(Ping ping, Instant windowStart) {
 			Set<String> ids = (ping.clientEventId() != null) ? Set.of(ping.clientEventId()) : Set.of();
-			return new Row(ping, windowStart, ping.receivedAt(), 1, ping.ci(), ids);
+			return new Row(ping, windowStart, ping.receivedAt(), 1, ping.ci(), ids, 0, 0);
+		}
+
+		Row withIds(int productId, int shapeId) {
+			return new Row(this.ping, this.windowStart, this.lastSeen, this.hits, this.ci, this.eventIds, productId,
+					shapeId);
 		}
 
 		Row plus(Row next) {
@@ -195,7 +205,8 @@ class PingStore {
 			}
 			boolean later = !next.lastSeen().isBefore(this.lastSeen);
 			return new Row(later ? next.ping() : this.ping, this.windowStart, later ? next.lastSeen() : this.lastSeen,
-					this.hits + (repeated ? 0 : 1), Objects.equals(this.ci, next.ci()) ? this.ci : Boolean.FALSE, ids);
+					this.hits + (repeated ? 0 : 1), Objects.equals(this.ci, next.ci()) ? this.ci : Boolean.FALSE, ids,
+					0, 0);
 		}
 
 	}
@@ -228,10 +239,6 @@ class PingStore {
 			return new Column(name, bindType, type, value, Fold.KEY);
 		}
 
-		static Column key(String name, Function<Ping, String> value) {
-			return key(name, "text", "text", (row) -> value.apply(row.ping()));
-		}
-
 		static Column latest(String name, Function<Ping, @Nullable String> value) {
 			return new Column(name, "text", "text", (row) -> value.apply(row.ping()), Fold.LATEST);
 		}
@@ -241,22 +248,11 @@ class PingStore {
 			return new Column(name, bindType, type, value, Fold.MERGED, merge);
 		}
 
-		/**
-		 * A list, bound as one text per row with its items separated by
-		 * {@link #LIST_SEPARATOR}.
-		 */
-		static Column list(String name, Function<Ping, List<String>> value) {
-			return new Column(name, "text", "text[]", (row) -> joined(value.apply(row.ping())), Fold.LATEST);
-		}
-
 		String parameter() {
 			return "?::" + this.bindType + "[]";
 		}
 
 		String select() {
-			if (this.type.equals("text[]")) {
-				return "string_to_array(" + this.name + ", chr(31))";
-			}
 			return this.type.equals(this.bindType) ? this.name : this.name + "::" + this.type;
 		}
 

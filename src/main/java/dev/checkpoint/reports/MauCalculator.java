@@ -73,7 +73,7 @@ class MauCalculator {
 			      coalesce(nullif(node_version, ''), 'unknown') as node_version,
 			      case when ci then 'true' when not ci then 'false' else 'unknown' end as ci,
 			      sum(hits) as pings
-			    from pings
+			    from ping_details
 			    where received_at >= :from and received_at < :to and product = any(:products)
 			    group by 1, 2, 3, 4, 5, 6, 7
 			  ) as g

@@ -103,7 +103,9 @@ final class AdminApi {
 		this.jdbc.sql("delete from products where name like ?").param(like).update();
 		this.jdbc.sql("delete from version_constraints where service like ?").param(like).update();
 		this.jdbc.sql("delete from audit_events where entity_key like ?").param(like).update();
-		this.jdbc.sql("delete from pings where product like ?").param(like).update();
+		this.jdbc.sql("delete from pings where product_id in (select id from ping_products where name like ?)")
+			.param(like)
+			.update();
 		this.jdbc.sql("delete from monthly_actives where product like ?").param(like).update();
 		this.jdbc.sql("delete from monthly_anonymous where product like ?").param(like).update();
 	}

@@ -113,7 +113,7 @@ class BenchmarkEndpointsTests {
 			assertThat(this.jdbc.sql("select sum(pings) from monthly_anonymous").query(Long.class).single())
 				.isEqualTo(1);
 			Map<String, Object> row = this.jdbc.sql(
-					"select product, version, os, arch, ci, cli_path_hash, kind::int as kind from pings where client_event_id = 'e1'")
+					"select product, version, os, arch, ci, cli_path_hash, kind::int as kind from ping_details where client_event_id = 'e1'")
 				.query()
 				.singleRow();
 			assertThat(row).containsEntry("product", "acme")

@@ -90,7 +90,7 @@ class CheckIntegrationTests {
 		Map<String, Object> row = this.jdbc.sql("""
 				select product, version, os, arch, signature::text as signature, ci, ci_name, command,
 				  array_to_string(schema_providers, ',') as providers, check_if_update_available, project_hash, kind
-				from pings""").query().singleRow();
+				from ping_details""").query().singleRow();
 		assertThat(row).containsEntry("product", "acme")
 			.containsEntry("version", "2.0.0")
 			.containsEntry("os", "darwin")
@@ -165,9 +165,9 @@ class CheckIntegrationTests {
 		assertThat(body.get("release_tag").asString()).isEqualTo("latest");
 		assertThat(body.get("current_release").asLong()).isZero();
 		assertThat(body.get("current_release_date").asLong()).isZero();
-		assertThat(
-				this.jdbc.sql("select count(*) from pings where product = 'nobody-knows'").query(Long.class).single())
-			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from ping_details where product = 'nobody-knows'")
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from monthly_anonymous where product = 'nobody-knows'")
 			.query(Long.class)
 			.single()).isZero();
@@ -214,7 +214,7 @@ class CheckIntegrationTests {
 				 "timestamp":"2024-06-05T10:00:00+02:00"}""").exchange();
 		assertThat(result).hasStatusOk().bodyJson().extractingPath("outdated").isEqualTo(true);
 		Map<String, Object> row = this.jdbc.sql(
-				"select node_version, user_agent, client_timestamp = timestamptz '2024-06-05T08:00:00Z' as ts from pings")
+				"select node_version, user_agent, client_timestamp = timestamptz '2024-06-05T08:00:00Z' as ts from ping_details")
 			.query()
 			.singleRow();
 		assertThat(row).containsEntry("node_version", "v20.1.0")

@@ -50,7 +50,7 @@ class ClientRoutesOverHttpTests {
 	void shouldDecodePlusAndPercentAsSpace() throws Exception {
 		HttpResponse<String> response = get("/v1/check/acme?ci_name=GitHub+Actions&command=migrate%20dev&version=");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.jdbc.sql("select ci_name, command, version from pings").query().singleRow())
+		assertThat(this.jdbc.sql("select ci_name, command, version from ping_details").query().singleRow())
 			.isEqualTo(Map.of("ci_name", "GitHub Actions", "command", "migrate dev", "version", ""));
 	}
 

@@ -79,7 +79,7 @@ class GoCheckpointCompatibilityTests {
 		assertThat(result.stdout()).contains("ok check", "ok report", "ok versions", "ok master-shape");
 
 		List<Map<String, Object>> rows = this.jdbc
-			.sql("select kind, signature::text as s, version from pings where product = 'acme' order by kind")
+			.sql("select kind, signature::text as s, version from ping_details where product = 'acme' order by kind")
 			.query()
 			.listOfRows();
 		assertThat(rows).extracting((row) -> row.get("kind")).contains(1, 2);

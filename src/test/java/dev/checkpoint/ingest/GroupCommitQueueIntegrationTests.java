@@ -68,13 +68,13 @@ class GroupCommitQueueIntegrationTests {
 			.as("36 signed (one product each) x 3 days, folded, plus 200 unsigned rows")
 			.isEqualTo(36 * 3 + 200);
 		assertThat(this.jdbc.sql("""
-				select product, count(distinct signature) from pings where signature is not null group by 1
+				select product, count(distinct signature) from ping_details where signature is not null group by 1
 				except
 				select product, count(*) from monthly_actives group by 1""").query().listOfRows()).isEmpty();
 		assertThat(this.jdbc.sql("""
 				select product, signature, bit_or(1 << (extract(day from received_at at time zone 'UTC')::int - 1)),
 				  bool_or(ci is not true)
-				from pings where signature is not null group by 1, 2
+				from ping_details where signature is not null group by 1, 2
 				except
 				select product, signature, days, non_ci from monthly_actives""").query().listOfRows()).isEmpty();
 		assertThat(this.jdbc.sql("select sum(pings) from monthly_anonymous").query(Long.class).single()).isEqualTo(200);
@@ -104,7 +104,7 @@ class GroupCommitQueueIntegrationTests {
 				ping(morning, "alpha", null, true, "1.0.0", "e6"), ping(morning, "alpha", null, true, "1.0.0", "e7"));
 
 		List<Map<String, Object>> rows = this.jdbc.sql("""
-				select product, received_at, last_seen_at, hits, version, ci, client_event_id from pings
+				select product, received_at, last_seen_at, hits, version, ci, client_event_id from ping_details
 				where signature = ? order by product, received_at""").param(signature).query().listOfRows();
 		Instant window = morning.truncatedTo(ChronoUnit.DAYS);
 		assertThat(rows)

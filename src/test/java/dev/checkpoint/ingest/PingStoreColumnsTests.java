@@ -65,8 +65,8 @@ class PingStoreColumnsTests {
 			.filter((column) -> column.fold() == PingStore.Fold.KEY)
 			.map(Column::name)
 			.toList();
-		assertThat(keys).containsExactlyInAnyOrder("signature", "received_at", "product", "kind");
-		assertThat(PingStore.INSERT).contains("on conflict (signature, received_at, product, kind) do update");
+		assertThat(keys).containsExactlyInAnyOrder("signature", "received_at", "product_id", "kind");
+		assertThat(PingStore.INSERT).contains("on conflict (signature, received_at, product_id, kind) do update");
 		for (Column column : PingStore.COLUMNS) {
 			if (column.fold() != PingStore.Fold.KEY) {
 				assertThat(PingStore.INSERT).as(column.name()).contains(column.name() + " = ");

@@ -74,7 +74,7 @@ class PrismaClientCompatibilityTests {
 
 		List<Map<String, Object>> rows = this.jdbc.sql("""
 				select check_if_update_available, client_event_id, previous_client_event_id, signature::text as s
-				from pings where product = 'acme' order by received_at""").query().listOfRows();
+				from ping_details where product = 'acme' order by received_at""").query().listOfRows();
 		assertThat(rows).hasSize(3);
 		assertThat(rows).extracting((row) -> row.get("check_if_update_available")).containsExactly(true, false, false);
 		assertThat(rows).extracting((row) -> row.get("s")).containsOnly(report.get("signature").asString());

@@ -141,7 +141,8 @@ class SignatureCapIntegrationTests {
 	}
 
 	private List<UUID> storedSignatures() {
-		return this.jdbc.sql("select distinct signature from pings where product = 'acme' and signature is not null")
+		return this.jdbc
+			.sql("select distinct signature from ping_details where product = 'acme' and signature is not null")
 			.query(UUID.class)
 			.list();
 	}

@@ -51,7 +51,8 @@ class UnknownProductPolicyTests {
 				.isEqualTo("https://checkpoint.dev/problems/unknown-product");
 			assertThat(this.mvc.get().uri("/v1/check/prisma?version=1.0.0")).hasStatusOk();
 			assertThat(this.mvc.post().uri("/v1/telemetry/never-published").content("{}")).hasStatus(201);
-			assertThat(this.jdbc.sql("select product from pings").query(String.class).list()).containsExactly("prisma");
+			assertThat(this.jdbc.sql("select product from ping_details").query(String.class).list())
+				.containsExactly("prisma");
 		}
 
 	}

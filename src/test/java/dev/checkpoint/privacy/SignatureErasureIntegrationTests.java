@@ -293,7 +293,9 @@ class SignatureErasureIntegrationTests {
 
 	private void clean() {
 		String like = "privtest-%";
-		this.jdbc.sql("delete from pings where product like ?").param(like).update();
+		this.jdbc.sql("delete from pings where product_id in (select id from ping_products where name like ?)")
+			.param(like)
+			.update();
 		this.jdbc.sql("delete from monthly_actives where product like ?").param(like).update();
 		this.jdbc.sql("delete from monthly_anonymous where product like ?").param(like).update();
 		this.jdbc.sql("delete from error_reports where product like ?").param(like).update();

@@ -69,7 +69,9 @@ class SignatureErasureRollbackIntegrationTests {
 		assertThat(this.failing.pingsSeen.get()).as("pings left when the failing module ran").isZero();
 		assertThat(rows("pings", signature)).isPositive();
 		assertThat(rows("monthly_actives", signature)).isEqualTo(1);
-		this.jdbc.sql("delete from pings where product = ?").param(PRODUCT).update();
+		this.jdbc.sql("delete from pings where product_id in (select id from ping_products where name = ?)")
+			.param(PRODUCT)
+			.update();
 		this.jdbc.sql("delete from monthly_actives where product = ?").param(PRODUCT).update();
 	}
 

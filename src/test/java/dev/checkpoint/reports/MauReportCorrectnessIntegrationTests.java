@@ -189,9 +189,9 @@ class MauReportCorrectnessIntegrationTests {
 			.sql("""
 					select p.product, count(distinct p.signature), count(distinct p.signature) filter (where p.ci is not true),
 					  coalesce(max(r.returning), 0), coalesce(sum(p.hits) filter (where p.signature is null), 0)
-					from pings p left join (
+					from ping_details p left join (
 					  select product, count(*) as returning from (
-					    select product, signature from pings
+					    select product, signature from ping_details
 					    where received_at >= :from and received_at < :to and signature is not null
 					    group by product, signature
 					    having count(distinct (received_at at time zone 'UTC')::date) >= 2) as s
@@ -225,7 +225,7 @@ class MauReportCorrectnessIntegrationTests {
 		Map<List<String>, Set<UUID>> developers = new HashMap<>();
 		Map<List<String>, Long> pings = new HashMap<>();
 		this.jdbc.sql("""
-				select product, version, os, arch, node_version, ci, signature, hits from pings
+				select product, version, os, arch, node_version, ci, signature, hits from ping_details
 				where received_at >= ? and received_at < ?""")
 			.params(start(month), start(month.plusMonths(1)))
 			.query((rs, row) -> {

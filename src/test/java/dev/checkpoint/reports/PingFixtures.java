@@ -46,7 +46,8 @@ final class PingFixtures {
 	static void store(JdbcTemplate jdbc, List<TestPing> pings) {
 		try {
 			Object store = construct("dev.checkpoint.ingest.PingStore",
-					construct("dev.checkpoint.ingest.PingFoldProperties", Duration.ofHours(12)));
+					construct("dev.checkpoint.ingest.PingFoldProperties", Duration.ofHours(12)),
+					construct("dev.checkpoint.ingest.PingShapes"), construct("dev.checkpoint.ingest.PingProducts"));
 			List<Object> values = new ArrayList<>();
 			for (TestPing ping : pings) {
 				values.add(ping(ping));

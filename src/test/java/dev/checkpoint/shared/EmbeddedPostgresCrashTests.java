@@ -134,8 +134,8 @@ class EmbeddedPostgresCrashTests {
 
 	private static Map<UUID, Long> storedHits(Connection database) throws Exception {
 		Map<UUID, Long> hits = new HashMap<>();
-		try (PreparedStatement query = database
-			.prepareStatement("select signature, sum(hits) from pings where product = 'prisma' group by signature");
+		try (PreparedStatement query = database.prepareStatement(
+				"select signature, sum(hits) from ping_details where product = 'prisma' group by signature");
 				ResultSet rows = query.executeQuery()) {
 			while (rows.next()) {
 				UUID signature = rows.getObject(1, UUID.class);

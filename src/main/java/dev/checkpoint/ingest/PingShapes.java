@@ -1,0 +1,103 @@
+package dev.checkpoint.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The dictionary of {@link PingShape ping shapes}, {@code ping_shapes}: a shape is found
+ * by the digest of its values, which the database computes ({@code ping_shape_digest}).
+ */
+@Component
+class PingShapes extends Dictionary<PingShape> {
+
+	/**
+	 * Separates list items inside one array element; removed from the values themselves.
+	 */
+	static final char LIST_SEPARATOR = '\u001f';
+
+	/** How many shapes are kept in memory. */
+	static final int CACHED = 10_000;
+
+	/** The values of a shape, in the order of the {@code ping_shapes} columns. */
+	private static final List<Value> VALUES = List.of(new Value("version", PingShape::version),
+			new Value("os", PingShape::os), new Value("arch", PingShape::arch), new Value("ci_name", PingShape::ciName),
+			new Value("cli_install_type", PingShape::cliInstallType), new Value("node_version", PingShape::nodeVersion),
+			Value.list("schema_providers", PingShape::schemaProviders),
+			Value.list("schema_preview_features", PingShape::schemaPreviewFeatures),
+			Value.list("schema_generators_providers", PingShape::schemaGeneratorsProviders),
+			new Value("checkpoint_version", PingShape::checkpointVersion),
+			new Value("user_agent", PingShape::userAgent));
+
+	private static final String WANTED = """
+			select %s from unnest(%s) with ordinality as t(%s, i)""".formatted(
+			VALUES.stream().map(Value::select).collect(Collectors.joining(", ")) + ", i",
+			VALUES.stream().map((value) -> "?::text[]").collect(Collectors.joining(", ")), names());
+
+	/** Adds the shapes not stored yet, in digest order. */
+	static final String ADD = """
+			insert into ping_shapes (digest, %1$s)
+			select distinct on (digest) ping_shape_digest(%1$s) as digest, %1$s
+			from (%2$s) as wanted
+			order by digest
+			on conflict (digest) do nothing""".formatted(names(), WANTED);
+
+	/** The id of each wanted shape, by its position in the parameters. */
+	static final String FIND = """
+			select wanted.i, s.id from (%s) as wanted
+			join ping_shapes s on s.digest = ping_shape_digest(%s)""".formatted(WANTED,
+			VALUES.stream().map((value) -> "wanted." + value.name()).collect(Collectors.joining(", ")));
+
+	PingShapes() {
+		super(ADD, FIND, CACHED);
+	}
+
+	@Override
+	void bind(PreparedStatement statement, List<PingShape> shapes) throws SQLException {
+		Connection connection = statement.getConnection();
+		int index = 1;
+		for (Value value : VALUES) {
+			Object[] values = new Object[shapes.size()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = value.value().apply(shapes.get(i));
+			}
+			statement.setArray(index++, connection.createArrayOf("text", values));
+		}
+	}
+
+	private static @Nullable String joined(List<String> items) {
+		return items.isEmpty() ? null : String.join(String.valueOf(LIST_SEPARATOR), items);
+	}
+
+	private static String names() {
+		return VALUES.stream().map(Value::name).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * One value of a shape, bound as text; a list is bound as one text with its items
+	 * separated by {@link #LIST_SEPARATOR}.
+	 */
+	private record Value(String name, Function<PingShape, @Nullable String> value, boolean list) {
+
+		Value(String name, Function<PingShape, @Nullable String> value) {
+			this(name, value, false);
+		}
+
+		static Value list(String name, Function<PingShape, List<String>> items) {
+			return new Value(name, (shape) -> joined(items.apply(shape)), true);
+		}
+
+		String select() {
+			return this.list ? "string_to_array(" + this.name + ", chr(31)) as " + this.name : this.name;
+		}
+
+	}
+
+}
