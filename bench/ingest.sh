@@ -502,6 +502,8 @@ main() {
 	if ((${#MISMATCHES[@]} > 0)); then
 		echo "MISMATCHES:"
 		printf '  %s\n' "${MISMATCHES[@]}"
+		echo "  the server's last warnings:"
+		grep -E ' (WARN|ERROR) ' "${WORK}/app.log" | tail -10 | sed 's/^/    /' || true
 	fi
 	echo
 	echo "targets:"
