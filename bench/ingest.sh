@@ -357,7 +357,7 @@ run_pgbench() {
 	shape=$(pg_sql "insert into ping_shapes (digest, version, os, arch, cli_install_type, node_version,
 		  schema_providers, schema_generators_providers, checkpoint_version, user_agent)
 		select ping_shape_digest(v, o, a, null, i, n, p, null, g, c, u), v, o, a, i, n, p, g, c, u
-		from (values ('5.22.0', 'linux', 'x64', 'local', 'v20.11.1', '{postgresql}'::text[], '{prisma-client-js}'::text[],
+		from (values ('5.22.0', 'linux', 'x64', 'local', 'v20.11.1', 'postgresql', 'prisma-client-js',
 		  '1.2.0', 'prisma/checkpoint-client')) as t(v, o, a, i, n, p, g, c, u)
 		on conflict (digest) do update set version = excluded.version returning id")
 	log "${label}: warm-up ${WARMUP}s"
@@ -457,9 +457,10 @@ main() {
 	sleep 11
 	scans1=$(catalog_scans)
 	detail1=$(catalog_scans_detail)
-	local rss hwm
+	local rss hwm threads
 	rss=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/${APP_PID}/status")
 	hwm=$(awk '/^VmHWM/ { print int($2 / 1024) }' "/proc/${APP_PID}/status")
+	threads=$(awk '/^Threads/ { print $2 }' "/proc/${APP_PID}/status")
 	if [[ " ${RUNS} " == *" pgbench "* ]]; then
 		run_pgbench
 	fi
@@ -489,7 +490,7 @@ main() {
 		echo "durable / pgbench 1-row ceiling:  GET $(ratio "${g}" "${RPS[pgbench]}" '%.2f')x, POST $(ratio "${p}" "${RPS[pgbench]}" '%.2f')x"
 	fi
 	echo "catalogue queries during the check runs: $((scans1 - scans0))   (before: ${detail0}; after: ${detail1})"
-	echo "JVM RSS after the HTTP runs: VmRSS ${rss} MiB, peak VmHWM ${hwm} MiB   (target <= 400 MiB)"
+	echo "JVM RSS after the HTTP runs: VmRSS ${rss} MiB, peak VmHWM ${hwm} MiB, ${threads} threads   (target <= 400 MiB)"
 	if [[ -n "${B_ROWS:-}" ]]; then
 		echo "bytes per stored ping (durable runs, after VACUUM ANALYZE): $(((B_TOTAL + B_SHAPES) / B_ROWS))" \
 			"= (${B_TOTAL} + ${B_SHAPES}) bytes / ${B_ROWS} pings   (target <= 80)"

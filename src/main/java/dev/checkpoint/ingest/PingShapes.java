@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dictionary of {@link PingShape ping shapes}, {@code ping_shapes}: a shape is found
- * by the digest of its values, which the database computes ({@code ping_shape_digest}).
+ * by the digest of its values, which the database computes ({@code ping_shape_digest}). A
+ * list is stored as one text, its items separated by {@link #LIST_SEPARATOR}.
  */
 @Component
 class PingShapes extends Dictionary<PingShape> {
@@ -36,24 +37,22 @@ class PingShapes extends Dictionary<PingShape> {
 			new Value("checkpoint_version", PingShape::checkpointVersion),
 			new Value("user_agent", PingShape::userAgent));
 
-	private static final String WANTED = """
-			select %s from unnest(%s) with ordinality as t(%s, i)""".formatted(
-			VALUES.stream().map(Value::select).collect(Collectors.joining(", ")) + ", i",
-			VALUES.stream().map((value) -> "?::text[]").collect(Collectors.joining(", ")), names());
+	private static final String WANTED = "unnest(%s) with ordinality as t(%s, i)"
+		.formatted(VALUES.stream().map((value) -> "?::text[]").collect(Collectors.joining(", ")), names());
 
 	/** Adds the shapes not stored yet, in digest order. */
 	static final String ADD = """
 			insert into ping_shapes (digest, %1$s)
 			select distinct on (digest) ping_shape_digest(%1$s) as digest, %1$s
-			from (%2$s) as wanted
+			from %2$s
 			order by digest
 			on conflict (digest) do nothing""".formatted(names(), WANTED);
 
 	/** The id of each wanted shape, by its position in the parameters. */
 	static final String FIND = """
-			select wanted.i, s.id from (%s) as wanted
+			select t.i, s.id from %s
 			join ping_shapes s on s.digest = ping_shape_digest(%s)""".formatted(WANTED,
-			VALUES.stream().map((value) -> "wanted." + value.name()).collect(Collectors.joining(", ")));
+			VALUES.stream().map((value) -> "t." + value.name()).collect(Collectors.joining(", ")));
 
 	PingShapes() {
 		super(ADD, FIND, CACHED);
@@ -81,21 +80,13 @@ class PingShapes extends Dictionary<PingShape> {
 	}
 
 	/**
-	 * One value of a shape, bound as text; a list is bound as one text with its items
-	 * separated by {@link #LIST_SEPARATOR}.
+	 * One value of a shape, stored as text; a list is stored as one text with its items
+	 * separated by {@link #LIST_SEPARATOR} ({@code ping_details} shows it as an array).
 	 */
-	private record Value(String name, Function<PingShape, @Nullable String> value, boolean list) {
-
-		Value(String name, Function<PingShape, @Nullable String> value) {
-			this(name, value, false);
-		}
+	private record Value(String name, Function<PingShape, @Nullable String> value) {
 
 		static Value list(String name, Function<PingShape, List<String>> items) {
-			return new Value(name, (shape) -> joined(items.apply(shape)), true);
-		}
-
-		String select() {
-			return this.list ? "string_to_array(" + this.name + ", chr(31)) as " + this.name : this.name;
+			return new Value(name, (shape) -> joined(items.apply(shape)));
 		}
 
 	}

@@ -78,9 +78,9 @@ class PingDictionariesIntegrationTests {
 		assertThat(count("select count(*) from ping_shapes where version = ?", tag)).isEqualTo(5);
 		assertThat(this.jdbc.sql("""
 				select version, os, arch, ci_name, cli_install_type, node_version,
-				  array_to_string(schema_providers, ',') as providers,
-				  array_to_string(schema_preview_features, ',') as features,
-				  array_to_string(schema_generators_providers, ',') as generators, checkpoint_version, user_agent
+				  replace(schema_providers, chr(31), ',') as providers,
+				  replace(schema_preview_features, chr(31), ',') as features,
+				  replace(schema_generators_providers, chr(31), ',') as generators, checkpoint_version, user_agent
 				from ping_shapes where id = ?""").param(ids[0]).query().singleRow()).containsEntry("version", tag)
 			.containsEntry("ci_name", "GitHub Actions")
 			.containsEntry("cli_install_type", "local")
@@ -90,7 +90,8 @@ class PingDictionariesIntegrationTests {
 			.containsEntry("generators", "prisma-client-js")
 			.containsEntry("checkpoint_version", "1.2.0")
 			.containsEntry("user_agent", "prisma/checkpoint-client");
-		assertThat(this.jdbc.sql("select cardinality(schema_providers) from ping_shapes where id = ?")
+		assertThat(this.jdbc
+			.sql("select cardinality(string_to_array(schema_providers, chr(31))) from ping_shapes where id = ?")
 			.param(ids[4])
 			.query(Integer.class)
 			.single()).isEqualTo(2);
