@@ -10,7 +10,7 @@ import dev.checkpoint.catalog.ReleaseView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to a check, typed exactly as the clients need it (PROTOCOL.md §6.2): every
+ * The answer to a check, typed exactly as the clients need it (docs/protocol.md §6.2): every
  * key present, strings never null, times as integer Unix seconds.
  */
 record CheckResponse(String product, String currentVersion, long currentRelease, long currentReleaseDate,
