@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * pings of a product adds it to the catalogue, and can still choose {@code store} (new
  * names capped per address, see {@code checkpoint.ingest.new-products}) or {@code reject}
  * @param maxBatchSize most pings written in one group commit
- * @param writerThreads how many group commits may run at once
+ * @param writerThreads how many group commits may run at once (one measured fastest on 2
+ * cores with bench/ingest.sh: a second writer costs more CPU per ping than it overlaps)
  * @param queueCapacity most pings waiting for a commit; beyond it pings are refused
  * @param writeTimeout how long a request waits for its commit
  * @param maxBodySize largest accepted request body
@@ -36,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("checkpoint.ingest")
 @Validated
 record IngestProperties(@DefaultValue("drop") UnknownProducts unknownProducts,
-		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("2") @Min(1) int writerThreads,
+		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("1") @Min(1) int writerThreads,
 		@DefaultValue("50000") @Min(1) int queueCapacity, @DefaultValue("2500ms") Duration writeTimeout,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead,
 		@DefaultValue("13") @Min(2) int rawRetention, @DefaultValue @Valid Spool spool) {
