@@ -3,6 +3,8 @@ package dev.checkpoint.catalog;
 import java.util.List;
 import java.util.Optional;
 
+import dev.checkpoint.shared.Problems;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface NoticeRepository extends JpaRepository<Notice, Integer> {
@@ -15,8 +17,8 @@ interface NoticeRepository extends JpaRepository<Notice, Integer> {
 
 	/** The notice of this product with this id, retired or not. */
 	default Notice require(Product product, int id) {
-		return findByIdAndProductId(id, product.getId())
-			.orElseThrow(() -> NoticeNotFoundException.forId(product.getName(), id));
+		return findByIdAndProductId(id, product.getId()).orElseThrow(() -> Problems.notFound("Notice not found",
+				"The product '" + product.getName() + "' has no notice " + id + "."));
 	}
 
 }

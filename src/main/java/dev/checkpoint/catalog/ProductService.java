@@ -6,11 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Creates, changes and retires products. Every change is audited and refreshes the
@@ -48,8 +50,9 @@ class ProductService {
 	ProductResponse create(ProductCreateRequest request) {
 		String name = Objects.requireNonNull(request.name());
 		this.products.findByName(name).ifPresent((existing) -> {
-			throw existing.isRetired() ? CatalogConflictException.forRetiredProduct(name)
-					: CatalogConflictException.forProduct(name);
+			throw existing.isRetired() ? Problems.conflict("Product already exists", "The product '" + name
+					+ "' exists but is retired; PUT /api/admin/products/" + name + " brings it back with new values.")
+					: exists(name);
 		});
 		Product product = new Product(name, now());
 		apply(product, request.packageName(), request.website(), request.installCommand());
@@ -91,8 +94,12 @@ class ProductService {
 			return this.products.saveAndFlush(product);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw CatalogConflictException.forProduct(product.getName());
+			throw exists(product.getName());
 		}
+	}
+
+	private static ErrorResponseException exists(String name) {
+		return Problems.conflict("Product already exists", "The product '" + name + "' already exists.");
 	}
 
 	private Instant now() {

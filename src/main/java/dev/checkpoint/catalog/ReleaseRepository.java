@@ -3,6 +3,8 @@ package dev.checkpoint.catalog;
 import java.util.List;
 import java.util.Optional;
 
+import dev.checkpoint.shared.Problems;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ReleaseRepository extends JpaRepository<Release, Long> {
@@ -16,7 +18,8 @@ interface ReleaseRepository extends JpaRepository<Release, Long> {
 	/** The release of this product with exactly this version, retired or not. */
 	default Release require(Product product, String version) {
 		return findByProductIdAndVersion(product.getId(), version)
-			.orElseThrow(() -> ReleaseNotFoundException.forVersion(product.getName(), version));
+			.orElseThrow(() -> Problems.notFound("Release not found",
+					"The product '" + product.getName() + "' has no release '" + version + "'."));
 	}
 
 }

@@ -6,11 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Publishes, changes and retires releases. The newest live release of a channel is the
@@ -54,8 +56,11 @@ class ReleaseService {
 		Product product = this.products.require(productName);
 		String version = Objects.requireNonNull(request.version());
 		this.releases.findByProductIdAndVersion(product.getId(), version).ifPresent((existing) -> {
-			throw existing.isRetired() ? CatalogConflictException.forRetiredRelease(productName, version)
-					: CatalogConflictException.forRelease(productName, version);
+			throw existing.isRetired() ? Problems.conflict("Release already exists",
+					"The release '" + version + "' of '" + productName
+							+ "' exists but is retired; PUT /api/admin/products/" + productName + "/releases/" + version
+							+ " brings it back.")
+					: exists(productName, version);
 		});
 		Instant now = now();
 		Release release = new Release(product.getId(), version, now);
@@ -109,8 +114,13 @@ class ReleaseService {
 			return this.releases.saveAndFlush(release);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw CatalogConflictException.forRelease(product.getName(), release.getVersion());
+			throw exists(product.getName(), release.getVersion());
 		}
+	}
+
+	private static ErrorResponseException exists(String product, String version) {
+		return Problems.conflict("Release already exists",
+				"The product '" + product + "' already has a release '" + version + "'.");
 	}
 
 	private static String key(Product product, Release release) {

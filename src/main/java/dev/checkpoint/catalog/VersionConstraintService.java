@@ -3,6 +3,8 @@ package dev.checkpoint.catalog;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkpoint.shared.Problems;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,13 +64,15 @@ class VersionConstraintService {
 			return this.constraints.saveAndFlush(constraint);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw CatalogConflictException.forConcurrentChange(constraint.key());
+			throw Problems.conflict("Concurrent change",
+					"'" + constraint.key() + "' was changed by another request at the same time; retry.");
 		}
 	}
 
 	private VersionConstraint require(String service, String product) {
 		return this.constraints.findById(new VersionConstraint.Key(service, product))
-			.orElseThrow(() -> VersionConstraintNotFoundException.forKey(service, product));
+			.orElseThrow(() -> Problems.notFound("Version constraint not found",
+					"There is no version constraint for service '" + service + "' and product '" + product + "'."));
 	}
 
 }

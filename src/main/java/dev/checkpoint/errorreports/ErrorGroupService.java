@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.checkpoint.audit.AuditLog;
+import dev.checkpoint.shared.Problems;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,13 +77,14 @@ class ErrorGroupService {
 	@Transactional(readOnly = true)
 	Attachment attachment(String id, int position) {
 		return this.attachments.find(find(id).getId(), position)
-			.orElseThrow(() -> ErrorReportNotFoundException.forAttachment(id, position));
+			.orElseThrow(() -> Problems.notFound("Attachment not found",
+					"Error report " + Ids.quoted(id) + " has no attachment " + position + "."));
 	}
 
 	private ErrorReport find(String id) {
 		Optional<ErrorReport> report = NUMBER.matcher(id).matches() ? this.reports.findByNumber(Long.parseLong(id))
 				: Ids.parse(id).flatMap(this.reports::findById);
-		return report.orElseThrow(() -> ErrorReportNotFoundException.forId(id));
+		return report.orElseThrow(() -> Ids.reportNotFound(id));
 	}
 
 	/** Marks the group fixed; its next report re-opens it. */

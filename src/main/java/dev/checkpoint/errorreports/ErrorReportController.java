@@ -35,7 +35,7 @@ class ErrorReportController {
 	ResponseEntity<ErrorReportCreatedResponse> receive(@PathVariable String product, HttpServletRequest request,
 			UriComponentsBuilder uri) throws IOException {
 		if (!ProductNames.isValid(product)) {
-			throw InvalidErrorReportException.forProductName();
+			throw ProductNames.notFound();
 		}
 		this.rateLimits.consume("error-reports", request);
 		ErrorReportService.StoredReport stored = this.reports

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.checkpoint.shared.ProblemTypes;
+import dev.checkpoint.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -17,6 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +47,9 @@ class ErrorReportParser {
 		JsonNode root = readObject(request);
 		JsonNode consent = root.get("consent");
 		if (consent == null || !consent.isBoolean() || !consent.booleanValue()) {
-			throw InvalidErrorReportException.forMissingConsent();
+			throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.CONSENT_REQUIRED, "Consent required",
+					"A crash report is only accepted with \"consent\": true, after the user agreed to send it. "
+							+ "Nothing was stored.");
 		}
 		List<Map<String, String>> errors = new ArrayList<>();
 		@Nullable String[] values = new String[ErrorReportRequest.FIELDS.length];
@@ -62,21 +67,22 @@ class ErrorReportParser {
 			return report;
 		}
 		errors.sort(Comparator.comparing((Map<String, String> error) -> error.get("field")));
-		throw InvalidErrorReportException.forErrors(errors);
+		throw Problems.invalidFields(errors);
 	}
 
 	private JsonNode readObject(HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
-		byte[] bytes = Bodies.read(request, limit).orElseThrow(() -> InvalidErrorReportException.forTooLarge(limit));
+		byte[] bytes = Bodies.read(request, limit)
+			.orElseThrow(() -> Problems.payloadTooLarge("The request body is larger than " + limit + " bytes."));
 		JsonNode root;
 		try {
 			root = this.json.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw InvalidErrorReportException.forMalformedJson();
+			throw Problems.malformed("The request body is not a JSON object.");
 		}
 		if (root == null || !root.isObject()) {
-			throw InvalidErrorReportException.forMalformedJson();
+			throw Problems.malformed("The request body is not a JSON object.");
 		}
 		return root;
 	}
@@ -106,7 +112,7 @@ class ErrorReportParser {
 	}
 
 	private static Map<String, String> error(String field, String message) {
-		return Map.of("field", field, "message", message);
+		return Problems.fieldError(field, message);
 	}
 
 }

@@ -4,8 +4,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.checkpoint.shared.Problems;
+
+import org.springframework.web.ErrorResponseException;
+
 /**
- * Group and report ids in paths: uuids, where anything else simply finds nothing.
+ * Group and report ids in paths: uuids, where anything else simply finds nothing, and the
+ * 404 of one that finds nothing.
  */
 final class Ids {
 
@@ -17,6 +22,14 @@ final class Ids {
 
 	static Optional<UUID> parse(String id) {
 		return UUID_TEXT.matcher(id).matches() ? Optional.of(UUID.fromString(id)) : Optional.empty();
+	}
+
+	static ErrorResponseException groupNotFound(String id) {
+		return Problems.notFound("Error group not found", "There is no error group " + quoted(id) + ".");
+	}
+
+	static ErrorResponseException reportNotFound(String id) {
+		return Problems.notFound("Error report not found", "There is no error report " + quoted(id) + ".");
 	}
 
 	/** The id for a problem detail: quoted, and cut short when it is not a uuid. */

@@ -92,7 +92,7 @@ class OperatorErrorReportController {
 	}
 
 	private static UUID groupId(String id) {
-		return Ids.parse(id).orElseThrow(() -> ErrorGroupNotFoundException.forId(id));
+		return Ids.parse(id).orElseThrow(() -> Ids.groupNotFound(id));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

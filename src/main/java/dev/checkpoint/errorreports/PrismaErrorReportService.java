@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.checkpoint.shared.ProblemTypes;
+import dev.checkpoint.shared.Problems;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -83,16 +88,18 @@ class PrismaErrorReportService {
 	 */
 	@Transactional
 	int upload(String token, byte[] zip) {
-		UploadTokens.Signed signed = this.tokens.verify(token).orElseThrow(InvalidUploadException::unknownUrl);
+		UploadTokens.Signed signed = this.tokens.verify(token).orElseThrow(PrismaErrorReportService::unknownUrl);
 		if (!signed.expiresAt().isAfter(this.clock.instant())) {
-			throw InvalidUploadException.expired();
+			throw Problems.of(HttpStatus.GONE, ProblemTypes.MALFORMED_REQUEST, "Upload URL expired",
+					"This upload URL has expired.");
 		}
 		List<Attachment> files = this.zips.read(zip);
 		int claimed = this.jdbc.sql("""
 				update error_reports set uploaded_at = now()
 				where id = ? and uploaded_at is null and completed_at is null""").param(signed.reportId()).update();
 		if (claimed == 0) {
-			throw exists(signed.reportId()) ? InvalidUploadException.used() : InvalidUploadException.unknownUrl();
+			throw exists(signed.reportId())
+					? Problems.conflict("Upload URL used", "This upload URL has already been used.") : unknownUrl();
 		}
 		return this.attachments.replace(signed.reportId(), files);
 	}
@@ -119,6 +126,10 @@ class PrismaErrorReportService {
 		if (value.isBlank()) {
 			throw PrismaReportRefusedException.invalid(field);
 		}
+	}
+
+	private static ErrorResponseException unknownUrl() {
+		return Problems.notFound("No such upload", "This is not an upload URL of this server.");
 	}
 
 	private boolean exists(UUID reportId) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import dev.checkpoint.shared.OwnBodyLimit;
+import dev.checkpoint.shared.Problems;
 import dev.checkpoint.shared.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,7 +48,8 @@ class PrismaUploadController implements OwnBodyLimit {
 			throws IOException {
 		this.rateLimits.consume("prisma-error-reports", request);
 		long limit = this.properties.upload().maxSize().toBytes();
-		byte[] zip = Bodies.read(request, limit).orElseThrow(() -> InvalidUploadException.tooLarge(limit));
+		byte[] zip = Bodies.read(request, limit)
+			.orElseThrow(() -> Problems.payloadTooLarge("The upload is larger than " + limit + " bytes."));
 		return ResponseEntity.ok(Map.of("attachments", this.reports.upload(token, zip)));
 	}
 

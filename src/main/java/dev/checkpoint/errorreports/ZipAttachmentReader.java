@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import dev.checkpoint.shared.ProblemTypes;
+import dev.checkpoint.shared.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
 /**
  * Reads the zip that the Prisma CLI uploads (its schema and migration files, flattened to
  * base names) into text attachments, entirely in memory and within the upload limits: at
@@ -42,7 +48,8 @@ final class ZipAttachmentReader {
 
 	List<Attachment> read(byte[] zip) {
 		if (!startsWith(zip, LOCAL_HEADER) && !startsWith(zip, EMPTY_ARCHIVE)) {
-			throw InvalidUploadException.notAZip();
+			throw Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Not a zip",
+					"The upload is not a zip archive.");
 		}
 		List<Attachment> attachments = new ArrayList<>();
 		long expanded = 0;
@@ -50,17 +57,19 @@ final class ZipAttachmentReader {
 			byte[] buffer = new byte[8192];
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				if (attachments.size() == this.maxEntries) {
-					throw InvalidUploadException.tooManyEntries(this.maxEntries);
+					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Too many files",
+							"The zip holds more than " + this.maxEntries + " files.");
 				}
 				String name = entry.getName();
 				if (entry.isDirectory() || !SAFE_NAME.matcher(name).matches()) {
-					throw InvalidUploadException.unsafeName(name);
+					throw unsafeName(name);
 				}
 				ByteArrayOutputStream content = new ByteArrayOutputStream();
 				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 					expanded += read;
 					if (expanded > this.maxExpandedBytes) {
-						throw InvalidUploadException.tooLargeExpanded(this.maxExpandedBytes);
+						throw Problems.payloadTooLarge(
+								"The zip's files are larger than " + this.maxExpandedBytes + " bytes once inflated.");
 					}
 					content.write(buffer, 0, read);
 				}
@@ -69,11 +78,11 @@ final class ZipAttachmentReader {
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			// ZipException and friends: a broken archive or a name that is not UTF-8
-			throw InvalidUploadException.brokenZip();
+			throw brokenZip();
 		}
 		if (centralDirectoryEntries(zip) != attachments.size()) {
-			throw InvalidUploadException.brokenZip(); // truncated, or entries the stream
-														// did not see
+			// truncated, or entries the stream did not see
+			throw brokenZip();
 		}
 		return attachments;
 	}
@@ -103,13 +112,30 @@ final class ZipAttachmentReader {
 				.decode(ByteBuffer.wrap(bytes))
 				.toString();
 			if (text.indexOf('\0') >= 0) {
-				throw InvalidUploadException.notText(name);
+				throw notText(name);
 			}
 			return text;
 		}
 		catch (CharacterCodingException ex) {
-			throw InvalidUploadException.notText(name);
+			throw notText(name);
 		}
+	}
+
+	private static ErrorResponseException unsafeName(String name) {
+		String shown = (name.length() > 80) ? name.substring(0, 80) + "…" : name;
+		return Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Unsafe entry name",
+				"The zip entry '" + shown.replaceAll("\\p{Cntrl}", "?")
+						+ "' is not a plain file name (no folders, drives or '..').");
+	}
+
+	private static ErrorResponseException brokenZip() {
+		return Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Broken zip",
+				"The zip archive cannot be read.");
+	}
+
+	private static ErrorResponseException notText(String name) {
+		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Not text",
+				"The zip entry '" + name + "' is not UTF-8 text.");
 	}
 
 	private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -10,8 +10,8 @@ import dev.checkpoint.catalog.ReleaseView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to a check, typed exactly as the clients need it (docs/protocol.md §6.2): every
- * key present, strings never null, times as integer Unix seconds.
+ * The answer to a check, typed exactly as the clients need it (docs/protocol.md §6.2):
+ * every key present, strings never null, times as integer Unix seconds.
  */
 record CheckResponse(String product, String currentVersion, long currentRelease, long currentReleaseDate,
 		String currentDownloadUrl, String currentChangelogUrl, String projectWebsite, boolean outdated,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.checkpoint.shared.Problems;
 import dev.checkpoint.shared.Signatures;
 import org.jspecify.annotations.Nullable;
 
@@ -47,12 +48,12 @@ record ClientCheck(String version, String os, String arch, @Nullable UUID signat
 	/**
 	 * The JSON body of a POST (already validated); its {@code user_agent} wins over the
 	 * header.
-	 * @throws InvalidPingException for a product other than the path's, or a timestamp
-	 * that is not RFC 3339
+	 * @throws org.springframework.web.ErrorResponseException 400 for a product other than
+	 * the path's, or a timestamp that is not RFC 3339
 	 */
 	static ClientCheck fromJson(String product, CheckRequest body, @Nullable String userAgent) {
 		if (body.product() != null && !body.product().equals(product)) {
-			throw InvalidPingException.forField("product", "must match the product in the path");
+			throw Problems.invalidField("product", "must match the product in the path");
 		}
 		Instant timestamp = Timestamps.parse(body.timestamp(), "timestamp").orElse(null);
 		String agent = (body.userAgent() != null) ? body.userAgent() : userAgent;

@@ -1,6 +1,8 @@
 package dev.checkpoint.ingest;
 
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import dev.checkpoint.shared.ProblemTypes;
+import dev.checkpoint.shared.Problems;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Answers client requests (checks and run reports) whose answer waits for the group
@@ -143,15 +146,12 @@ class DeferredAnswers implements DisposableBean {
 		 * so the client may send it again.
 		 */
 		static Answer notStored(String detail, String instance) {
-			return new Answer(503, MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					new Problem(ProblemTypes.UNAVAILABLE.toString(), "Storage unavailable", 503, detail, instance),
-					"5");
+			ErrorResponseException problem = Problems.unavailable("Storage unavailable", detail, Duration.ofSeconds(5));
+			problem.getBody().setInstance(URI.create(instance));
+			return new Answer(503, MediaType.APPLICATION_PROBLEM_JSON_VALUE, problem.getBody(),
+					problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
 		}
 
-	}
-
-	/** The problem body, in the order Spring MVC writes one. */
-	record Problem(String type, String title, int status, String detail, String instance) {
 	}
 
 }

@@ -17,11 +17,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param unknownProducts what to do with pings for products not in the catalogue. The
  * default, {@code drop}, answers them with the neutral body the clients need (200, as
- * docs/protocol.md recommends: a 404 makes Prisma re-ask on every command and Consul or Nomad
- * print an error) and stores nothing. The routes are public, so storing would let anyone
- * create products in the reports and the dashboard for ever; an operator who wants the
- * pings of a product adds it to the catalogue, and can still choose {@code store} (new
- * names capped per address, see {@code checkpoint.ingest.new-products}) or {@code reject}
+ * docs/protocol.md recommends: a 404 makes Prisma re-ask on every command and Consul or
+ * Nomad print an error) and stores nothing. The routes are public, so storing would let
+ * anyone create products in the reports and the dashboard for ever; an operator who wants
+ * the pings of a product adds it to the catalogue, and can still choose {@code store}
+ * (new names capped per address, see {@code checkpoint.ingest.new-products}) or
+ * {@code reject}
  * @param maxBatchSize most pings written in one group commit
  * @param writerThreads how many group commits may run at once (one measured fastest on 2
  * cores with bench/ingest.sh: a second writer costs more CPU per ping than it overlaps)

@@ -7,12 +7,15 @@ import java.util.concurrent.TimeUnit;
 import dev.checkpoint.shared.ProductNames;
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.ingest.IngestProperties.UnknownProducts;
+import dev.checkpoint.shared.ProblemTypes;
+import dev.checkpoint.shared.Problems;
 import dev.checkpoint.shared.Signatures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,15 +52,16 @@ class IngestService {
 
 	/**
 	 * Refuses names no product can have, and unknown products in strict mode.
-	 * @throws ProductNotFoundException to answer 404
+	 * @throws org.springframework.web.ErrorResponseException to answer 404
 	 */
 	void requireAcceptableProduct(String product, boolean strictAllowed) {
 		if (!ProductNames.isValid(product)) {
-			throw ProductNotFoundException.forInvalidName();
+			throw ProductNames.notFound();
 		}
 		if (strictAllowed && this.properties.unknownProducts() == UnknownProducts.REJECT
 				&& !this.catalog.knows(product)) {
-			throw ProductNotFoundException.forName(product);
+			throw Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_PRODUCT, "Unknown product",
+					"The product '" + product + "' is not in the catalogue.");
 		}
 	}
 
@@ -80,7 +84,7 @@ class IngestService {
 	 * @return completes, never exceptionally, with what became of the ping and the
 	 * signature the answer is for (none once capped, so that no notice delivery is
 	 * remembered for it)
-	 * @throws ProductNotFoundException to answer 404
+	 * @throws org.springframework.web.ErrorResponseException to answer 404
 	 */
 	CompletableFuture<Result> check(String product, ClientCheck check, HttpServletRequest request) {
 		Ping ping = admit(product, check, request);
@@ -93,7 +97,7 @@ class IngestService {
 	/**
 	 * Everything {@link #check} does before the group commit: the ping to store (with its
 	 * signature once capped), or null when the unknown-product policy drops it.
-	 * @throws ProductNotFoundException to answer 404
+	 * @throws org.springframework.web.ErrorResponseException to answer 404
 	 */
 	@Nullable Ping admit(String product, ClientCheck check, HttpServletRequest request) {
 		requireAcceptableProduct(product, true);

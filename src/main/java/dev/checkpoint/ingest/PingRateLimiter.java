@@ -3,7 +3,6 @@ package dev.checkpoint.ingest;
 import java.io.IOException;
 
 import dev.checkpoint.shared.ProblemJson;
-import dev.checkpoint.shared.ProblemTypes;
 import dev.checkpoint.shared.RateLimitExceededException;
 import dev.checkpoint.shared.RateLimits;
 import jakarta.servlet.FilterChain;
@@ -11,9 +10,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,8 +28,11 @@ class PingRateLimiter extends OncePerRequestFilter {
 
 	private final RateLimits rateLimits;
 
-	PingRateLimiter(RateLimits rateLimits) {
+	private final JsonMapper json;
+
+	PingRateLimiter(RateLimits rateLimits, JsonMapper json) {
 		this.rateLimits = rateLimits;
+		this.json = json;
 	}
 
 	@Override
@@ -45,8 +47,7 @@ class PingRateLimiter extends OncePerRequestFilter {
 			this.rateLimits.consume(limit(request.getRequestURI()), request);
 		}
 		catch (RateLimitExceededException ex) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-			ProblemJson.write(response, 429, ProblemTypes.RATE_LIMITED, "Too many requests", ex.getBody().getDetail());
+			ProblemJson.write(this.json, response, ex);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package dev.checkpoint.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,17 +36,17 @@ class RunReportParser {
 		long limit = this.properties.maxBodySize().toBytes();
 		byte[] bytes = body.readNBytes((int) limit + 1);
 		if (bytes.length > limit) {
-			throw InvalidPingException.forTooLarge(limit);
+			throw Problems.payloadTooLarge("The request body is larger than " + limit + " bytes.");
 		}
 		JsonNode root;
 		try {
 			root = this.json.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw InvalidPingException.forMalformedJson();
+			throw Problems.malformed("The request body is not a JSON object.");
 		}
 		if (root == null || !root.isObject()) {
-			throw InvalidPingException.forMalformedJson();
+			throw Problems.malformed("The request body is not a JSON object.");
 		}
 		ObjectNode details = NODES.objectNode();
 		details.put("run_id", text(root, "run_id"));
@@ -65,7 +66,7 @@ class RunReportParser {
 			return null;
 		}
 		if (!node.isValueNode()) {
-			throw InvalidPingException.forField(field, "must be a string");
+			throw Problems.invalidField(field, "must be a string");
 		}
 		return PingFactory.clean(node.asString(), PingFactory.SHORT_LIMIT);
 	}

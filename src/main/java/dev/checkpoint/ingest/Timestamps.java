@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ final class Timestamps {
 			return Optional.of(OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
 		}
 		catch (DateTimeParseException ex) {
-			throw InvalidPingException.forField(field, "must be an RFC 3339 timestamp such as 2024-12-17T10:00:00Z");
+			throw Problems.invalidField(field, "must be an RFC 3339 timestamp such as 2024-12-17T10:00:00Z");
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.checkpoint.privacy;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.checkpoint.shared.Problems;
 import dev.checkpoint.shared.RateLimits;
 import dev.checkpoint.shared.Signatures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,10 +51,10 @@ class PrivacyController {
 	private ResponseEntity<Void> eraseText(String signature, HttpServletRequest request) {
 		this.rateLimits.consume("privacy", request);
 		if (signature.isBlank()) {
-			throw InvalidSignatureException.forMessage("must not be blank");
+			throw Problems.invalidField("signature", "must not be blank");
 		}
 		if (signature.length() > MAX_SIGNATURE_LENGTH) {
-			throw InvalidSignatureException.forMessage("must be at most " + MAX_SIGNATURE_LENGTH + " characters");
+			throw Problems.invalidField("signature", "must be at most " + MAX_SIGNATURE_LENGTH + " characters");
 		}
 		UUID stored = Objects.requireNonNull(Signatures.toUuid(signature));
 		this.erasure.erase(stored);

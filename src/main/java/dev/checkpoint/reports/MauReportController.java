@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,16 +52,15 @@ class MauReportController {
 			@RequestParam(required = false) @Nullable String format) {
 		boolean csv = csv(format);
 		if (product == null || product.isBlank()) {
-			throw InvalidReportRequestException.forParameter("product", "is required");
+			throw invalidParameter("product", "is required");
 		}
 		YearMonth last = (to != null) ? month("to", to) : this.reports.currentMonth();
 		YearMonth first = (from != null) ? month("from", from) : last.minusMonths(DEFAULT_MONTHS - 1);
 		if (first.isAfter(last)) {
-			throw InvalidReportRequestException.forParameter("from", "must not be after 'to'");
+			throw invalidParameter("from", "must not be after 'to'");
 		}
 		if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
-			throw InvalidReportRequestException.forParameter("from",
-					"must be at most " + MAX_MONTHS + " months before 'to'");
+			throw invalidParameter("from", "must be at most " + MAX_MONTHS + " months before 'to'");
 		}
 		return respond(new MauReportResponse(product, first, last, this.reports.months(product, first, last)), csv);
 	}
@@ -72,7 +73,7 @@ class MauReportController {
 		boolean csv = csv(format);
 		YearMonth month = month("month", value);
 		Dimension by = Dimension.fromKey((dimension != null) ? dimension : "")
-			.orElseThrow(() -> InvalidReportRequestException.forParameter("dimension", "must be one of "
+			.orElseThrow(() -> invalidParameter("dimension", "must be one of "
 					+ Arrays.stream(Dimension.values()).map(Dimension::key).collect(Collectors.joining(", "))));
 		return respond(new BreakdownResponse(product, month, by.key(), this.reports.breakdown(product, month, by)),
 				csv);
@@ -81,7 +82,7 @@ class MauReportController {
 	/** {@code ?format=csv} or {@code json} overrides the Accept header. */
 	private static boolean csv(@Nullable String format) {
 		if (format != null && !format.equals("csv") && !format.equals("json")) {
-			throw InvalidReportRequestException.forParameter("format", "must be json or csv");
+			throw invalidParameter("format", "must be json or csv");
 		}
 		return "csv".equals(format);
 	}
@@ -89,6 +90,12 @@ class MauReportController {
 	private static <T extends CsvExport> ResponseEntity<T> respond(T body, boolean csv) {
 		return csv ? ResponseEntity.ok().contentType(CsvHttpMessageConverter.TEXT_CSV).body(body)
 				: ResponseEntity.ok(body);
+	}
+
+	/** A validation problem whose detail names the parameter. */
+	private static ErrorResponseException invalidParameter(String parameter, String message) {
+		return Problems.invalidFields("Parameter '" + parameter + "' " + message + ".",
+				List.of(Problems.fieldError(parameter, message)));
 	}
 
 	private static YearMonth month(String parameter, String value) {
@@ -100,7 +107,7 @@ class MauReportController {
 		catch (DateTimeParseException ex) {
 			// falls through to the problem below
 		}
-		throw InvalidReportRequestException.forParameter(parameter, "must be a month as YYYY-MM");
+		throw invalidParameter(parameter, "must be a month as YYYY-MM");
 	}
 
 }

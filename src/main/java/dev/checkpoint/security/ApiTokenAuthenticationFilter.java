@@ -40,10 +40,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher publicRoutes;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens, RateLimits rateLimits, RequestMatcher publicRoutes) {
+	private final ProblemResponses problems;
+
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, RateLimits rateLimits, RequestMatcher publicRoutes,
+			ProblemResponses problems) {
 		this.tokens = tokens;
 		this.rateLimits = rateLimits;
 		this.publicRoutes = publicRoutes;
+		this.problems = problems;
 	}
 
 	@Override
@@ -68,11 +72,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (RateLimitExceededException ex) {
-			ProblemResponses.tooManyFailures(response, ex);
+			this.problems.tooManyFailures(response, ex);
 			return;
 		}
 		if (principal.isEmpty()) {
-			ProblemResponses.UNAUTHORIZED.commence(request, response,
+			this.problems.commence(request, response,
 					new InsufficientAuthenticationException("Unknown or revoked token"));
 			return;
 		}

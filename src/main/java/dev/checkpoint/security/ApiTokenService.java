@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.checkpoint.audit.AuditLog;
+import dev.checkpoint.shared.Problems;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,7 +92,8 @@ class ApiTokenService {
 
 	@Transactional
 	ApiToken revoke(long id) {
-		ApiToken token = this.tokens.findById(id).orElseThrow(() -> TokenNotFoundException.forId(id));
+		ApiToken token = this.tokens.findById(id)
+			.orElseThrow(() -> Problems.notFound("Token not found", "No token has the id " + id + "."));
 		if (token.getRevokedAt() == null) {
 			token.setRevokedAt(this.clock.instant());
 			this.auditLog.record("token.revoked", "api_token", String.valueOf(id), Map.of("name", token.getName()));

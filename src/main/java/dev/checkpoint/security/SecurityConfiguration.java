@@ -3,6 +3,7 @@ package dev.checkpoint.security;
 import java.util.Arrays;
 
 import dev.checkpoint.shared.RateLimits;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +41,9 @@ class SecurityConfiguration {
 			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/error" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, RateLimits rateLimits)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, RateLimits rateLimits,
+			JsonMapper json) throws Exception {
+		ProblemResponses problems = new ProblemResponses(json);
 		RequestMatcher publicRoutes = new OrRequestMatcher(Arrays.stream(PUBLIC_ROUTES)
 			.<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher)
 			.toList());
@@ -53,14 +55,13 @@ class SecurityConfiguration {
 			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, rateLimits, publicRoutes),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, rateLimits, publicRoutes, problems),
 					AnonymousAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.headers(SecurityConfiguration::securityHeaders)
-			.exceptionHandling((errors) -> errors.authenticationEntryPoint(ProblemResponses.UNAUTHORIZED)
-				.accessDeniedHandler(ProblemResponses.FORBIDDEN));
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
 	}
 

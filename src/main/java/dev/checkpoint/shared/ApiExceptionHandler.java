@@ -41,8 +41,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = validationProblem(
-				ex.getBindingResult().getFieldErrors().stream().map(ApiExceptionHandler::fieldError).toList());
+		ProblemDetail problem = Problems
+			.invalidFields(
+					ex.getBindingResult().getFieldErrors().stream().map(ApiExceptionHandler::fieldError).toList())
+			.getBody();
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -53,19 +55,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-						"message", String.valueOf(error.getDefaultMessage()))))
+				.map((error) -> Problems.fieldError(String.valueOf(result.getMethodParameter().getParameterName()),
+						String.valueOf(error.getDefaultMessage()))))
 			.toList();
-		return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, Problems.invalidFields(errors).getBody(), headers, HttpStatus.BAD_REQUEST,
+				request);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape.");
-		problem.setType(ProblemTypes.MALFORMED_REQUEST);
-		problem.setTitle("Malformed request");
+		ProblemDetail problem = Problems.malformed("The request body is not valid JSON of the expected shape.")
+			.getBody();
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -93,16 +94,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			RequestRejectedException.class })
 	ResponseEntity<ProblemDetail> handleUnreadableRequest(Exception ex) {
 		log.debug("Unreadable request: {}", ex.toString());
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-				"The request's parameters or body could not be read.");
+		return answer(Problems.malformed("The request's parameters or body could not be read.").getBody());
 	}
 
 	/** The database is down or refused: never its message, which may quote SQL. */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> handleDatabaseError(Exception ex) {
 		log.error("Database error", ex);
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
-				"The service is temporarily unavailable; retry later.");
+		return answer(Problems.body(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
+				"The service is temporarily unavailable; retry later."));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -111,28 +111,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleUnreadableRequest(ex);
 		}
 		log.error("Unexpected error", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-				"The server could not complete the request.");
+		return answer(Problems.body(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+				"The server could not complete the request."));
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	private static ProblemDetail validationProblem(List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request has invalid values.");
-		problem.setType(ProblemTypes.VALIDATION);
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", errors);
-		return problem;
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static Map<String, String> fieldError(FieldError error) {
-		return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+		return Problems.fieldError(error.getField(), String.valueOf(error.getDefaultMessage()));
 	}
 
 	private static boolean isDefaultType(@Nullable URI type) {

@@ -1,6 +1,7 @@
 package dev.checkpoint.shared;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,12 +34,15 @@ class ClientConcurrencyFilter extends OncePerRequestFilter {
 
 	private final RateLimits clients;
 
+	private final JsonMapper json;
+
 	private final int max;
 
 	private final ConcurrentHashMap<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
 
-	ClientConcurrencyFilter(RateLimits clients, RequestLimitsProperties properties) {
+	ClientConcurrencyFilter(RateLimits clients, JsonMapper json, RequestLimitsProperties properties) {
 		this.clients = clients;
+		this.json = json;
 		this.max = properties.maxConcurrentPerClient();
 	}
 
@@ -53,9 +58,9 @@ class ClientConcurrencyFilter extends OncePerRequestFilter {
 		boolean async = false;
 		try {
 			if (count.get() > this.max) {
-				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 				response.setHeader(HttpHeaders.CONNECTION, "close");
-				ProblemJson.write(response, 503, "Too many requests of this client are in progress at once.");
+				ProblemJson.write(this.json, response, Problems.unavailable("Service Unavailable",
+						"Too many requests of this client are in progress at once.", Duration.ofSeconds(1)));
 				return;
 			}
 			chain.doFilter(request, response);

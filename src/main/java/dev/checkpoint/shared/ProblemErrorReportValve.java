@@ -8,14 +8,23 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.MediaType;
 
 /**
  * Tomcat's own error answers (request lines, URLs, headers or framing it cannot parse,
  * before the application sees the request) as problem+json instead of an HTML page. An
  * unknown Transfer-Encoding, which Tomcat answers 501, is the client's fault here: 400.
+ * The body is written by the application's {@code JsonMapper}.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
+
+	private final JsonMapper json;
+
+	ProblemErrorReportValve(JsonMapper json) {
+		this.json = json;
+	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -37,7 +46,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(ProblemJson.body(status, ProblemJson.detail(status)));
+				writer.write(this.json.writeValueAsString(Problems.forStatus(status).getBody()));
 				response.finishResponse();
 			}
 		}

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -48,10 +49,13 @@ class RequestBodyBuffer extends OncePerRequestFilter {
 
 	private final OwnBodyLimits ownLimits;
 
-	RequestBodyBuffer(RequestLimitsProperties properties, OwnBodyLimits ownLimits) {
+	private final JsonMapper json;
+
+	RequestBodyBuffer(RequestLimitsProperties properties, OwnBodyLimits ownLimits, JsonMapper json) {
 		this.limit = properties.maxBodySize().toBytes();
 		this.timeout = properties.bodyReadTimeout();
 		this.ownLimits = ownLimits;
+		this.json = json;
 	}
 
 	@Override
@@ -75,12 +79,14 @@ class RequestBodyBuffer extends OncePerRequestFilter {
 					if (own.isPresent()) {
 						break;
 					}
-					ProblemJson.write(response, 413, "The request body is larger than " + this.limit + " bytes.");
+					ProblemJson.write(this.json, response,
+							Problems.forStatus(413, "The request body is larger than " + this.limit + " bytes."));
 					return;
 				}
 				if (System.nanoTime() > deadline) {
 					response.setHeader(HttpHeaders.CONNECTION, "close");
-					ProblemJson.write(response, 408, "The request body did not arrive within " + this.timeout + ".");
+					ProblemJson.write(this.json, response,
+							Problems.forStatus(408, "The request body did not arrive within " + this.timeout + "."));
 					return;
 				}
 			}

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,9 +34,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final OwnBodyLimits ownLimits;
 
-	RequestBodyLimitFilter(RequestLimitsProperties properties, OwnBodyLimits ownLimits) {
+	private final JsonMapper json;
+
+	RequestBodyLimitFilter(RequestLimitsProperties properties, OwnBodyLimits ownLimits, JsonMapper json) {
 		this.limit = properties.maxBodySize().toBytes();
 		this.ownLimits = ownLimits;
+		this.json = json;
 	}
 
 	@Override
@@ -45,18 +49,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				|| request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 		if (hasBody && BODILESS_METHODS.contains(request.getMethod())) {
 			response.setHeader(HttpHeaders.CONNECTION, "close");
-			ProblemJson.write(response, 400, request.getMethod() + " requests take no body.");
+			ProblemJson.write(this.json, response,
+					Problems.forStatus(400, request.getMethod() + " requests take no body."));
 			return;
 		}
 		if (this.ownLimits.find(request).isEmpty() && request.getContentLengthLong() > this.limit) {
-			tooLarge(response);
+			ProblemJson.write(this.json, response,
+					Problems.forStatus(413, "The request body is larger than " + this.limit + " bytes."));
 			return;
 		}
 		chain.doFilter(LenientHeadersRequest.of(request), response);
-	}
-
-	private void tooLarge(HttpServletResponse response) throws IOException {
-		ProblemJson.write(response, 413, "The request body is larger than " + this.limit + " bytes.");
 	}
 
 }

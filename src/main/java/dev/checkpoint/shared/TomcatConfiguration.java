@@ -4,6 +4,7 @@ import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,6 +19,12 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+	private final JsonMapper json;
+
+	TomcatConfiguration(JsonMapper json) {
+		this.json = json;
+	}
+
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		factory.addContextCustomizers((context) -> {
@@ -26,13 +33,13 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
 		});
 	}
 
-	private static void useProblemErrorReport(Container host) {
+	private void useProblemErrorReport(Container host) {
 		for (Valve valve : host.getPipeline().getValves()) {
 			if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
 				host.getPipeline().removeValve(valve);
 			}
 		}
-		host.getPipeline().addValve(new ProblemErrorReportValve());
+		host.getPipeline().addValve(new ProblemErrorReportValve(this.json));
 		if (host instanceof StandardHost standardHost) {
 			standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 		}

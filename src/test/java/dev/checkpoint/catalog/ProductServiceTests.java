@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,7 +49,7 @@ class ProductServiceTests {
 		given(this.products.findByName("tool")).willReturn(Optional.empty());
 		given(this.products.saveAndFlush(any(Product.class)))
 			.willThrow(new DataIntegrityViolationException("duplicate key"));
-		assertThatExceptionOfType(CatalogConflictException.class)
+		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.service.create(new ProductCreateRequest("tool", null, null, null)))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
 		then(this.changes).shouldHaveNoInteractions();

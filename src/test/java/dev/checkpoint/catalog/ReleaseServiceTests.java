@@ -6,10 +6,13 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
+import dev.checkpoint.shared.ProblemTypes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.ErrorResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,8 +68,12 @@ class ReleaseServiceTests {
 	void shouldAnswerConflictWhenConcurrentPublishWinsTheRace() {
 		given(this.releases.saveAndFlush(any(Release.class)))
 			.willThrow(new DataIntegrityViolationException("duplicate key"));
-		assertThatExceptionOfType(CatalogConflictException.class)
-			.isThrownBy(() -> this.service.publish("tool", new ReleaseCreateRequest("6.1.0", null, null, null, null)));
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> this.service.publish("tool", new ReleaseCreateRequest("6.1.0", null, null, null, null)))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(ex.getBody().getType()).isEqualTo(ProblemTypes.CONFLICT);
+			});
 	}
 
 }

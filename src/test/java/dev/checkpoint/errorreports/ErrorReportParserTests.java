@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -54,7 +55,7 @@ class ErrorReportParserTests {
 			"{\"version\": \"1\", \"error_message\": \"x\", \"consent\": null}",
 			"{\"version\": {\"bad\": true}, \"consent\": [true]}" })
 	void shouldRefuseWithConsentProblemWhenConsentIsNotJsonTrue(String body) {
-		assertThatExceptionOfType(InvalidErrorReportException.class)
+		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.parser.parse("prisma", request(body)))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -64,7 +65,7 @@ class ErrorReportParserTests {
 
 	@Test
 	void shouldListEveryInvalidFieldWhenTypesAndValuesAreWrong() {
-		assertThatExceptionOfType(InvalidErrorReportException.class)
+		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.parser.parse("prisma",
 					request("{\"version\": 6, \"os\": {\"a\": [1]}, \"error_message\": [\"x\"], \"consent\": true}")))
 			.satisfies((ex) -> assertThat(errors(ex)).containsExactly(error("error_message", "must be a string"),
@@ -73,7 +74,7 @@ class ErrorReportParserTests {
 
 	@Test
 	void shouldReportTypeAndConstraintErrorsTogetherWhenBothOccur() {
-		assertThatExceptionOfType(InvalidErrorReportException.class)
+		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.parser.parse("prisma",
 					request("{\"version\": 6, \"error_message\": \"\", \"consent\": true}")))
 			.satisfies((ex) -> assertThat(errors(ex)).containsExactly(
@@ -83,9 +84,8 @@ class ErrorReportParserTests {
 
 	@Test
 	void shouldRefuseBlankValuesAndOtherProductWhenValidating() {
-		assertThatExceptionOfType(InvalidErrorReportException.class)
-			.isThrownBy(() -> this.parser.parse("prisma", request(
-					"{\"product\": \"studio\", \"version\": \" \", \"error_message\": \"\\u0000\", \"consent\": true}")))
+		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> this.parser.parse("prisma", request(
+				"{\"product\": \"studio\", \"version\": \" \", \"error_message\": \"\\u0000\", \"consent\": true}")))
 			.satisfies((ex) -> assertThat(errors(ex)).extracting((error) -> error.get("field"))
 				.containsExactly("error_message", "product", "version"));
 	}
@@ -102,15 +102,14 @@ class ErrorReportParserTests {
 		};
 		request.setContent(("{\"consent\": true, \"stack_trace\": \"" + "x".repeat(70_000) + "\"}")
 			.getBytes(StandardCharsets.UTF_8));
-		assertThatExceptionOfType(InvalidErrorReportException.class)
-			.isThrownBy(() -> this.parser.parse("prisma", request))
+		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> this.parser.parse("prisma", request))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "not json", "[1, 2]", "\"text\"", "{\"consent\": true", "{\"a\": 1} }" })
 	void shouldRefuseAsMalformedWhenBodyIsNotAJsonObject(String body) {
-		assertThatExceptionOfType(InvalidErrorReportException.class)
+		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.parser.parse("prisma", request(body)))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -121,7 +120,7 @@ class ErrorReportParserTests {
 	@Test
 	void shouldRefuseAsMalformedWhenNestingIsTooDeep() {
 		String body = "{\"consent\": true, \"junk\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
-		assertThatExceptionOfType(InvalidErrorReportException.class)
+		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.parser.parse("prisma", request(body)))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
 	}
@@ -133,7 +132,7 @@ class ErrorReportParserTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Map<String, String>> errors(InvalidErrorReportException ex) {
+	private static List<Map<String, String>> errors(ErrorResponseException ex) {
 		return (List<Map<String, String>>) ex.getBody().getProperties().get("errors");
 	}
 
