@@ -61,7 +61,9 @@ class DeferredAnswers implements DisposableBean {
 
 	/**
 	 * Writes the answer to {@code result} once it completes (at once when it already
-	 * has). {@code result} must complete, normally, within the write timeout.
+	 * has), and never while the request's own dispatch is still in the filters
+	 * ({@link DispatchEndFilter}). {@code result} must complete, normally, within the
+	 * write timeout.
 	 */
 	<T> void answer(HttpServletRequest request, HttpServletResponse response, CompletableFuture<T> result,
 			Function<T, Answer> answer) throws IOException {
@@ -71,7 +73,12 @@ class DeferredAnswers implements DisposableBean {
 		}
 		AsyncContext async = request.startAsync();
 		async.setTimeout(this.properties.writeTimeout().multipliedBy(4).toMillis());
-		result.whenCompleteAsync((value, failure) -> {
+		// written once the ping is stored and this request's dispatch has left the
+		// filters
+		Object dispatch = request.getAttribute(DispatchEndFilter.ATTRIBUTE);
+		CompletableFuture<T> ready = (dispatch instanceof CompletableFuture<?> ended)
+				? result.thenCombine(ended, (value, none) -> value) : result;
+		ready.whenCompleteAsync((value, failure) -> {
 			try {
 				// the response the handler got (with the filters' wrappers), not the bare
 				// one

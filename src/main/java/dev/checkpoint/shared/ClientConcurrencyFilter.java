@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * progress.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ClientConcurrencyFilter extends OncePerRequestFilter {
 
 	private final RateLimits clients;

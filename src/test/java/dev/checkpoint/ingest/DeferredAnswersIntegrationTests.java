@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.checkpoint.TestcontainersConfiguration;
 import dev.checkpoint.catalog.Catalog;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -140,6 +146,54 @@ class DeferredAnswersIntegrationTests {
 			assertThat(problem.get("title").asString()).isEqualTo("Storage unavailable");
 			assertThat(problem.get("type").asString()).endsWith("/unavailable");
 			assertThat(problem.get("instance").asString()).isEqualTo("/v1/check/acme");
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+	@Import({ TestcontainersConfiguration.class, SlowFilterConfiguration.class })
+	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
+	class FilterStillRunningAfterTheHandler extends Server {
+
+		@Test
+		void shouldWriteTheAnswerOnlyOnceTheRequestHasLeftTheFilters() throws Exception {
+			HttpResponse<String> response = get(this.port, "/v1/check/acme?version=1.0.0&os=linux&arch=x64");
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			// the commit takes milliseconds, the filter a quarter of a second: an answer
+			// written before the filter is done would lack the header
+			assertThat(response.headers().firstValue(SlowFilterConfiguration.HEADER)).hasValue("set");
+			assertThat(DeferredAnswersIntegrationTests.this.json.readTree(response.body()).get("product").asString())
+				.isEqualTo("acme");
+		}
+
+	}
+
+	/**
+	 * A filter inside the client routes' chain that still uses the response a while after
+	 * the handler returned, as the security headers and the observation filter do.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class SlowFilterConfiguration {
+
+		static final String HEADER = "X-Set-After-The-Handler";
+
+		@Bean
+		FilterRegistrationBean<Filter> slowFilter() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				chain.doFilter(request, response);
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				((HttpServletResponse) response).setHeader(HEADER, "set");
+			});
+			registration.addUrlPatterns("/v1/*");
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+			return registration;
 		}
 
 	}
