@@ -59,15 +59,16 @@ class AdminTokenController {
 
 	/**
 	 * @param name who holds the token, as the audit log names them; never the bootstrap
-	 * token's name, so that an entry of the bootstrap token cannot be mistaken for one of
-	 * a token's
+	 * or setup token's name, so that an entry of theirs cannot be mistaken for one of a
+	 * token's
 	 * @param role ADMIN or OPERATOR
 	 */
 	record CreateTokenRequest(
 			@NotBlank(message = "must not be blank") @Size(max = 100,
 					message = "must be at most 100 characters") @Pattern(
-							regexp = "(?is)(?!\\s*" + BootstrapAdminToken.NAME + "\\s*$).*",
-							message = "is reserved for the bootstrap admin token") String name,
+							regexp = "(?is)(?!\\s*(" + BootstrapAdminToken.NAME + "|" + AdminSetupToken.NAME
+									+ ")\\s*$).*",
+							message = "is reserved for the bootstrap and setup tokens") String name,
 			@NotBlank(message = "must be ADMIN or OPERATOR") @Pattern(regexp = "(?i)ADMIN|OPERATOR",
 					message = "must be ADMIN or OPERATOR") String role) {
 	}

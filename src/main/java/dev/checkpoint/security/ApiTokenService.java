@@ -16,10 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Creates, lists, revokes and checks API tokens. Checks are cached briefly so that the
- * admin API costs no query per request; a revocation clears this instance's cache at
- * once. Refused tokens are cached apart, for the same time: a client repeating a wrong
- * token costs one query, and wrong tokens never push live ones out of their cache.
+ * Creates, lists, revokes and checks API tokens (and the bootstrap and setup tokens).
+ * Checks are cached briefly so that the admin API costs no query per request; a
+ * revocation clears this instance's cache at once. Refused tokens are cached apart, for
+ * the same time: a client repeating a wrong token costs one lookup, and wrong tokens
+ * never push live ones out of their cache.
  */
 @Service
 class ApiTokenService {
@@ -34,16 +35,19 @@ class ApiTokenService {
 
 	private final BootstrapAdminToken bootstrap;
 
+	private final AdminSetupToken setupToken;
+
 	private final Cache<String, TokenPrincipal> accepted;
 
 	private final Cache<String, Boolean> refused;
 
 	ApiTokenService(ApiTokenRepository tokens, AuditLog auditLog, Clock clock, BootstrapAdminToken bootstrap,
-			SecurityProperties properties) {
+			AdminSetupToken setupToken, SecurityProperties properties) {
 		this.tokens = tokens;
 		this.auditLog = auditLog;
 		this.clock = clock;
 		this.bootstrap = bootstrap;
+		this.setupToken = setupToken;
 		this.accepted = Caffeine.newBuilder()
 			.expireAfterWrite(properties.tokenCacheTtl())
 			.maximumSize(CACHED_TOKENS)
@@ -70,13 +74,24 @@ class ApiTokenService {
 		Optional<TokenPrincipal> found = this.tokens.findByTokenHash(hash)
 			.filter((candidate) -> candidate.getRevokedAt() == null)
 			.map((live) -> new TokenPrincipal(live.getName(), live.getRole()));
-		found.ifPresentOrElse((principal) -> this.accepted.put(hash, principal),
-				() -> this.refused.put(hash, Boolean.TRUE));
-		return found;
+		if (found.isPresent()) {
+			this.accepted.put(hash, found.get());
+			return found;
+		}
+		if (this.setupToken.matches(hash)) {
+			// never cached: it stops working on every instance once an ADMIN token exists
+			return Optional.of(new TokenPrincipal(AdminSetupToken.NAME, Role.ADMIN));
+		}
+		this.refused.put(hash, Boolean.TRUE);
+		return Optional.empty();
 	}
 
+	/** Creates a token; the first live ADMIN token ends the setup token. */
 	@Transactional
 	CreatedToken create(String name, Role role, String createdBy) {
+		if (role == Role.ADMIN) {
+			this.setupToken.retire();
+		}
 		String secret = TokenHashes.newToken();
 		ApiToken token = this.tokens.save(new ApiToken(name, role, TokenHashes.hash(secret),
 				secret.substring(0, TokenHashes.PREFIX.length() + 6), this.clock.instant(), createdBy));

@@ -32,6 +32,11 @@ class BootstrapAdminToken {
 		}
 	}
 
+	/** Whether a bootstrap token is set (then no setup token is made or accepted). */
+	boolean isConfigured() {
+		return this.hash.isPresent();
+	}
+
 	/** Whether {@code tokenHash} is the hash of the bootstrap token. */
 	boolean matches(String tokenHash) {
 		return this.hash.filter((bootstrap) -> TokenHashes.sameHash(bootstrap, tokenHash)).isPresent();

@@ -1,5 +1,6 @@
 package dev.checkpoint.security;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -18,10 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * blank disables it
  * @param tokenCacheTtl how long a token check, accepted or refused, is remembered; a
  * revocation reaches other instances within this time
+ * @param setupTokenFile where a start that finds no ADMIN token and no bootstrap token
+ * writes the one-time admin setup token (mode 0600); a relative path is resolved against
+ * the working directory, beside the embedded PostgreSQL's {@code data/postgres}
  */
 @ConfigurationProperties("checkpoint.security")
 @Validated
-record SecurityProperties(@Nullable String bootstrapAdminToken, @DefaultValue("10s") Duration tokenCacheTtl) {
+record SecurityProperties(@Nullable String bootstrapAdminToken, @DefaultValue("10s") Duration tokenCacheTtl,
+		@DefaultValue("data/admin-setup-token") Path setupTokenFile) {
 
 	static final int MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
 

@@ -146,8 +146,8 @@ class ApiTokenIntegrationTests {
 	}
 
 	@Test
-	void shouldRefuseATokenNamedAsTheBootstrapTokenIsInTheAuditLog() {
-		for (String reserved : List.of("bootstrap-admin", " Bootstrap-Admin ")) {
+	void shouldRefuseATokenNamedAsTheBootstrapOrSetupTokenIsInTheAuditLog() {
+		for (String reserved : List.of("bootstrap-admin", " Bootstrap-Admin ", "setup-token", " Setup-Token ")) {
 			MvcTestResult result = this.mvc.post()
 				.uri("/api/admin/tokens")
 				.header(HttpHeaders.AUTHORIZATION, bearer(BOOTSTRAP))
@@ -157,7 +157,8 @@ class ApiTokenIntegrationTests {
 			assertThat(result).as(reserved).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
 		}
-		assertThat(this.jdbc.sql("select count(*) from api_tokens where lower(trim(name)) = 'bootstrap-admin'")
+		assertThat(this.jdbc
+			.sql("select count(*) from api_tokens where lower(trim(name)) in ('bootstrap-admin', 'setup-token')")
 			.query(Long.class)
 			.single()).isZero();
 		createToken("tokentest-bootstrap-admin-2", "ADMIN");

@@ -51,6 +51,7 @@ final class EmbeddedServerProcess implements AutoCloseable {
 				productClassPath(), "dev.checkpoint.CheckpointApplication", "--server.port=" + port,
 				"--checkpoint.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
 				"--checkpoint.ingest.spool.directory=" + dataDirectory.resolve("spool"),
+				"--checkpoint.security.setup-token-file=" + dataDirectory.resolve("admin-setup-token"),
 				"--checkpoint.scheduling.enabled=false", "--spring.main.banner-mode=off"));
 		command.addAll(Arrays.asList(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
