@@ -28,6 +28,13 @@ public class TestcontainersConfiguration {
 
 	static final String POSTGRES_IMAGE = "postgres:18.1-alpine";
 
+	/**
+	 * Connections the one test server takes: the test context cache keeps many contexts
+	 * alive at once, each with its pools, and some tests start servers of their own
+	 * (PostgreSQL's default of 100 ran out).
+	 */
+	static final String MAX_CONNECTIONS = "400";
+
 	/** Lets MockMvc tests read answers written asynchronously (the check route). */
 	@Bean
 	AsyncAnswersMockMvcCustomizer asyncAnswersMockMvcCustomizer() {
@@ -38,7 +45,8 @@ public class TestcontainersConfiguration {
 	@ServiceConnection
 	@Conditional(UseDocker.class)
 	PostgreSQLContainer postgresContainer() {
-		return new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE));
+		return new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE)).withCommand("postgres", "-c",
+				"max_connections=" + MAX_CONNECTIONS);
 	}
 
 	@Bean
@@ -122,7 +130,7 @@ public class TestcontainersConfiguration {
 
 		private static EmbeddedPostgres start() {
 			try {
-				return EmbeddedPostgres.builder().start();
+				return EmbeddedPostgres.builder().setServerConfig("max_connections", MAX_CONNECTIONS).start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
