@@ -19,11 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * are reloaded
  * @param suppressRepeatedAlerts send each notice only once to a signature
  * @param deliveries how the notices already sent to each signature are remembered
+ * @param demoData keep the demo catalogue (the products prisma and terraform with one
+ * release each, seeded by migration V2) when migration V17 runs; off, V17 removes them
+ * unless they are in real use. Read only by that migration ({@link DemoDataPlaceholder})
  */
 @ConfigurationProperties("checkpoint.catalog")
 @Validated
 record CatalogProperties(@DefaultValue("5s") Duration refreshInterval,
-		@DefaultValue("true") boolean suppressRepeatedAlerts, @DefaultValue @Valid Deliveries deliveries) {
+		@DefaultValue("true") boolean suppressRepeatedAlerts, @DefaultValue @Valid Deliveries deliveries,
+		@DefaultValue("false") boolean demoData) {
 
 	/**
 	 * The notices already sent to each signature ({@code notice_deliveries}). The
