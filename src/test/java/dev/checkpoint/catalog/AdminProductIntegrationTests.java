@@ -118,6 +118,7 @@ class AdminProductIntegrationTests {
 	@Test
 	void shouldStopAnsweringProductWhenRetired() {
 		this.api.createProduct(PRODUCT);
+		this.api.createProduct(PRODUCT + "-2");
 		this.api.publishRelease(PRODUCT, "1.0.0");
 		assertThat(this.api.delete("/api/admin/products/{name}", PRODUCT)).hasStatus(204);
 		assertThat(this.mvc.get().uri("/v1/check/{name}?version=0.9.0", PRODUCT)).hasStatusOk()
@@ -128,7 +129,7 @@ class AdminProductIntegrationTests {
 			.extractingPath("$[*].name")
 			.asArray()
 			.doesNotContain(PRODUCT)
-			.contains("prisma");
+			.contains(PRODUCT + "-2");
 		assertThat(this.api.get("/api/admin/products?include_retired=true")).bodyJson()
 			.extractingPath("$[?(@.name == '%s')].retired_at".formatted(PRODUCT))
 			.asArray()

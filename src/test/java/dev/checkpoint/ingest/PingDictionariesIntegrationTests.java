@@ -155,7 +155,7 @@ class PingDictionariesIntegrationTests {
 							  ('2026-11-03 12:00+00', 2, 'terraform', '1.9.0', 'darwin', 'arm64', null, null, null,
 							   null, null, null, 1)""");
 
-			Flyway.configure().dataSource(old).load().migrate();
+			Flyway.configure().dataSource(old).target("15").load().migrate();
 
 			assertThat(jdbc.queryForObject("select count(*) from ping_shapes", Long.class)).isEqualTo(2);
 			assertThat(jdbc.queryForList("select name from ping_products order by id", String.class))

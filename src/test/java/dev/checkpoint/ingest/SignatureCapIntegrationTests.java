@@ -82,10 +82,10 @@ class SignatureCapIntegrationTests {
 	void shouldCountTheCapPerProductWhenOneAddressPingsTwoProducts() {
 		for (int i = 0; i < 4; i++) {
 			assertThat(check("acme", "192.0.2.60", UUID.randomUUID(), "2.0.0")).hasStatus(200);
-			assertThat(check("prisma", "192.0.2.60", UUID.randomUUID(), "6.1.0")).hasStatus(200);
+			assertThat(check("acme-lite", "192.0.2.60", UUID.randomUUID(), "1.0.0")).hasStatus(200);
 		}
 		assertThat(count("select count(*) from monthly_actives where product = 'acme'")).isEqualTo(3);
-		assertThat(count("select count(*) from monthly_actives where product = 'prisma'")).isEqualTo(3);
+		assertThat(count("select count(*) from monthly_actives where product = 'acme-lite'")).isEqualTo(3);
 	}
 
 	@Test

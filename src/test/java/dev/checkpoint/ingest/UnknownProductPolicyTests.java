@@ -33,7 +33,7 @@ class UnknownProductPolicyTests {
 	@SpringBootTest(properties = "checkpoint.ingest.unknown-products=reject")
 	@AutoConfigureMockMvc
 	@Import(TestcontainersConfiguration.class)
-	@Sql("/fixtures/clean-pings.sql")
+	@Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 	class StrictMode {
 
 		@Autowired
@@ -42,6 +42,14 @@ class UnknownProductPolicyTests {
 		@Autowired
 		JdbcClient jdbc;
 
+		@Autowired
+		Catalog catalog;
+
+		@BeforeEach
+		void refreshCatalog() {
+			this.catalog.refresh();
+		}
+
 		@Test
 		void shouldAnswer404ProblemAndStoreNothingWhenProductIsUnknown() {
 			assertThat(this.mvc.get().uri("/v1/check/never-published?version=1.0.0")).hasStatus(404)
@@ -49,10 +57,10 @@ class UnknownProductPolicyTests {
 				.bodyJson()
 				.extractingPath("type")
 				.isEqualTo("https://checkpoint.dev/problems/unknown-product");
-			assertThat(this.mvc.get().uri("/v1/check/prisma?version=1.0.0")).hasStatusOk();
+			assertThat(this.mvc.get().uri("/v1/check/acme?version=1.0.0")).hasStatusOk();
 			assertThat(this.mvc.post().uri("/v1/telemetry/never-published").content("{}")).hasStatus(201);
 			assertThat(this.jdbc.sql("select product from ping_details").query(String.class).list())
-				.containsExactly("prisma");
+				.containsExactly("acme");
 		}
 
 	}
@@ -132,9 +140,9 @@ class UnknownProductPolicyTests {
 				.bodyJson()
 				.extractingPath("current_version")
 				.isEqualTo("2.0.0");
-			assertThat(check("prisma", "192.0.2.72")).hasStatusOk();
+			assertThat(check("acme-lite", "192.0.2.72")).hasStatusOk();
 			assertThat(pings("acme")).isEqualTo(1);
-			assertThat(pings("prisma")).isEqualTo(1);
+			assertThat(pings("acme-lite")).isEqualTo(1);
 		}
 
 		private MvcTestResult check(String product, String address) {
@@ -142,7 +150,7 @@ class UnknownProductPolicyTests {
 		}
 
 		private List<String> storedProducts() {
-			return this.jdbc.sql("select product from monthly_anonymous where product not in ('acme', 'prisma')")
+			return this.jdbc.sql("select product from monthly_anonymous where product not like 'acme%'")
 				.query(String.class)
 				.list();
 		}

@@ -40,8 +40,12 @@ class EmbeddedPostgresCrashTests {
 
 	private static final Duration LOAD = Duration.ofSeconds(4);
 
-	private static final String[] LIMITS_OFF = { "--checkpoint.rate-limits.limits.pings.enabled=false",
-			"--checkpoint.ingest.signature-cap.enabled=false" };
+	/**
+	 * The demo catalogue lists prisma, so its pings are stored; no limit refuses the
+	 * load.
+	 */
+	private static final String[] ARGUMENTS = { "--checkpoint.catalog.demo-data=true",
+			"--checkpoint.rate-limits.limits.pings.enabled=false", "--checkpoint.ingest.signature-cap.enabled=false" };
 
 	@Test
 	void shouldKeepEveryAcknowledgedPingWhenKilledAndStartAgainAfterAnOrphanedPostmaster(@TempDir Path data)
@@ -49,13 +53,13 @@ class EmbeddedPostgresCrashTests {
 		Path log = data.resolve("server.log");
 		Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
 		int sent;
-		try (EmbeddedServerProcess server = EmbeddedServerProcess.start(data, log, LIMITS_OFF)) {
+		try (EmbeddedServerProcess server = EmbeddedServerProcess.start(data, log, ARGUMENTS)) {
 			sent = load(server, acknowledged, true);
 		}
 		assertThat(acknowledged).as("pings answered 2xx before the kill").hasSizeGreaterThan(100);
 
 		Optional<ProcessHandle> orphan;
-		try (EmbeddedServerProcess restarted = EmbeddedServerProcess.start(data, log, LIMITS_OFF)) {
+		try (EmbeddedServerProcess restarted = EmbeddedServerProcess.start(data, log, ARGUMENTS)) {
 			try (Connection database = restarted.database()) {
 				Map<UUID, Long> stored = storedHits(database);
 				List<UUID> lost = acknowledged.stream().filter((signature) -> !stored.containsKey(signature)).toList();
@@ -77,7 +81,7 @@ class EmbeddedPostgresCrashTests {
 		assertThat(orphan).hasValueSatisfying(
 				(postmaster) -> assertThat(postmaster.isAlive()).as("the postmaster outlives its JVM").isTrue());
 
-		try (EmbeddedServerProcess third = EmbeddedServerProcess.start(data, log, LIMITS_OFF);
+		try (EmbeddedServerProcess third = EmbeddedServerProcess.start(data, log, ARGUMENTS);
 				Connection database = third.database()) {
 			assertThat(orphan.get().isAlive()).as("the orphaned postmaster was stopped").isFalse();
 			assertThat(storedHits(database).keySet()).containsAll(acknowledged);
