@@ -10,8 +10,9 @@
 #   2. starts PostgreSQL: BENCH_DB_URL if given, else a throw-away server from the
 #      embedded-postgres binaries in ~/.m2 on a free loopback port (bench/lib/postgres.sh)
 #   3. starts the server jar with --spring.profiles.active=benchmark on a free port, with a
-#      fixed heap, the catalogue refresh at 1h and the MAU jobs off (they are benchmarked by
-#      bench/reports-scale.sh), and installs wrk (apt-get) if absent
+#      fixed heap, the demo catalogue (prisma, terraform), the catalogue refresh at 1h and the
+#      MAU jobs off (they are benchmarked by bench/reports-scale.sh), and installs wrk
+#      (apt-get) if absent
 #   4. warms every route up, then runs with the same duration, connections and ping mix (bench/check.lua: Prisma-like and go-checkpoint-like checks, 100k signatures):
 #        durable GET/POST /v1/check/{product}      the real route (group commit)
 #        no-op   GET/POST /bench/noop/check/...    same parsing/validation/answer, no database
@@ -161,7 +162,7 @@ start_app() {
 		--server.port="${APP_PORT}" --server.address=127.0.0.1 \
 		--spring.datasource.url="${PG_JDBC_URL}" \
 		--spring.datasource.username="${PG_USER}" --spring.datasource.password="${PG_PASSWORD}" \
-		--checkpoint.catalog.refresh-interval=1h \
+		--checkpoint.catalog.demo-data=true --checkpoint.catalog.refresh-interval=1h \
 		--checkpoint.reports.refresh-cron=- --checkpoint.reports.close-cron=- \
 		"${APP_ARGS[@]}" >"${WORK}/app.log" 2>&1 &
 	APP_PID=$!
