@@ -37,10 +37,11 @@ import org.springframework.context.annotation.Bean;
  * ({@link OrphanedPostmaster}), and PostgreSQL recovers from its write-ahead log.</li>
  * </ul>
  * Its data stays in a local directory across restarts. Any {@code spring.datasource.url}
- * (or a test's own connection details) switches it off.
+ * (or a test's own connection details) switches it off. With
+ * {@code checkpoint.embedded-postgres.enabled=false} (as in the container image) and no
+ * database URL, the server refuses to start ({@link NoDatabaseException}).
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "checkpoint.embedded-postgres.enabled", matchIfMissing = true)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 @ConditionalOnMissingBean(JdbcConnectionDetails.class)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
@@ -48,11 +49,14 @@ class EmbeddedPostgresAutoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
 
+	private static final String ENABLED = "checkpoint.embedded-postgres.enabled";
+
 	private static final String SUPERUSER = "postgres";
 
 	private static final Pattern TRUST = Pattern.compile("(?m)^\\s*(local|host)\\S*\\s.*\\btrust\\s*$");
 
 	@Bean(destroyMethod = "close")
+	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
 		Path data = properties.dataDirectory().toAbsolutePath().normalize();
 		String password = EmbeddedPostgresPassword.readOrCreate(EmbeddedPostgresPassword.fileFor(data));
@@ -94,6 +98,7 @@ class EmbeddedPostgresAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres,
 			EmbeddedPostgresProperties properties) throws IOException {
 		Path data = properties.dataDirectory().toAbsolutePath().normalize();
@@ -116,6 +121,13 @@ class EmbeddedPostgresAutoConfiguration {
 			}
 
 		};
+	}
+
+	/** No database URL and the embedded database switched off: no connection at all. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = ENABLED, havingValue = false)
+	JdbcConnectionDetails noDatabase(EmbeddedPostgresProperties properties) {
+		throw new NoDatabaseException(properties.dataDirectory().toAbsolutePath().normalize());
 	}
 
 	/** initdb reads the password from a file; it lives only while initdb runs. */

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The embedded PostgreSQL that serves local runs when no database URL is configured.
  *
- * @param enabled start it when {@code spring.datasource.url} is not set
+ * @param enabled start it when {@code spring.datasource.url} is not set; {@code false}
+ * (the container image's setting) makes the server refuse to start without that URL
  * @param dataDirectory where its data lives, kept across restarts; its password is kept
  * beside it in {@code <data-directory>.password} (mode 0600)
  * @param port its port; 0 picks a free one

