@@ -1,5 +1,7 @@
 # Build: docker build -t checkpoint .
 # Run:   docker compose --profile app up   (or give SPRING_DATASOURCE_URL/USERNAME/PASSWORD yourself)
+# Without a database URL the server refuses to start, unless told to run its embedded PostgreSQL:
+#        docker run -e CHECKPOINT_EMBEDDEDPOSTGRES_ENABLED=true -v checkpoint-data:/application/data checkpoint
 
 FROM eclipse-temurin:25-jdk AS builder
 WORKDIR /builder
@@ -14,9 +16,11 @@ RUN ./mvnw -B -q package -DskipTests \
 FROM bellsoft/liberica-openjre-debian:25-cds
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin checkpoint
 WORKDIR /application
-# the ping spool (checkpoint.ingest.spool.directory=data/spool) lives here: mount a volume on it
-RUN mkdir -p /application/data/spool && chown -R checkpoint /application/data
-VOLUME /application/data/spool
+# what the server writes lives here: the ping spool (data/spool), the admin setup token file
+# (data/admin-setup-token) and, when enabled, the embedded PostgreSQL with its password file
+# (data/postgres, data/postgres.password): mount a volume on it
+RUN mkdir -p /application/data/spool && chown -R checkpoint /application/data && chmod 700 /application/data
+VOLUME /application/data
 COPY --from=builder /builder/extracted/dependencies/ ./
 COPY --from=builder /builder/extracted/spring-boot-loader/ ./
 COPY --from=builder /builder/extracted/snapshot-dependencies/ ./
@@ -25,4 +29,6 @@ USER checkpoint
 EXPOSE 8080
 # measured by bench/ingest.sh (fits a 512 MiB container); override with -e JAVA_TOOL_OPTIONS=...
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx128m" MALLOC_ARENA_MAX=2
+# no embedded database by surprise: without SPRING_DATASOURCE_URL the server refuses to start
+ENV CHECKPOINT_EMBEDDEDPOSTGRES_ENABLED=false
 ENTRYPOINT ["java", "-jar", "application.jar"]
