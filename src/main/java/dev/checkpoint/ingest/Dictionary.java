@@ -12,6 +12,7 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -96,7 +97,9 @@ abstract class Dictionary<K> {
 			return byValue;
 		});
 		if (found == null || found.size() != values.size()) {
-			throw new IllegalStateException(
+			// a DataAccessException, so that the batch writer retries or fails the batch
+			// (any other exception would end its writer thread)
+			throw new DataRetrievalFailureException(
 					"Stored " + values.size() + " values but found " + ((found != null) ? found.size() : 0));
 		}
 		return found;
