@@ -4,9 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import dev.checkpoint.TestcontainersConfiguration;
 import dev.checkpoint.catalog.Catalog;
@@ -71,9 +76,30 @@ class DeferredAnswersIntegrationTests {
 		@Autowired
 		JdbcClient jdbc;
 
+		@Autowired
+		DataSource dataSource;
+
 		@BeforeEach
 		void refreshCatalog() {
 			this.catalog.refresh();
+		}
+
+		/**
+		 * Holds back every ping write until the returned lock is closed (a transaction of
+		 * its own locks {@code pings} against inserts), so that a test knows its ping is
+		 * not stored yet when the handler asks, however fast or loaded the machine is.
+		 */
+		AutoCloseable holdPingWrites() throws SQLException {
+			Connection connection = this.dataSource.getConnection();
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("lock table pings in share row exclusive mode");
+			}
+			return () -> {
+				try (connection) {
+					connection.commit();
+				}
+			};
 		}
 
 	}
@@ -125,19 +151,23 @@ class DeferredAnswersIntegrationTests {
 
 	@Nested
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "checkpoint.ingest.write-timeout=1ms", "checkpoint.ingest.max-batch-size=1" })
+			properties = { "checkpoint.ingest.write-timeout=300ms", "checkpoint.ingest.max-batch-size=1" })
 	@Import(TestcontainersConfiguration.class)
 	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 	class NotStoredInTime extends Server {
 
 		@Test
 		void shouldStillAnswerTheGetAndRefuseThePostWithAProblem() throws Exception {
-			HttpResponse<String> check = get(this.port, "/v1/check/acme?version=1.0.0");
+			HttpResponse<String> check;
+			HttpResponse<String> refused;
+			try (AutoCloseable held = holdPingWrites()) {
+				check = get(this.port, "/v1/check/acme?version=1.0.0");
+				refused = post(this.port, "/v1/check/acme");
+			}
 			assertThat(check.statusCode()).isEqualTo(200);
 			assertThat(DeferredAnswersIntegrationTests.this.json.readTree(check.body()).get("product").asString())
 				.isEqualTo("acme");
 
-			HttpResponse<String> refused = post(this.port, "/v1/check/acme");
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
 			assertThat(refused.headers().firstValue("retry-after")).hasValue("5");
@@ -158,11 +188,22 @@ class DeferredAnswersIntegrationTests {
 
 		@Test
 		void shouldWriteTheAnswerOnlyOnceTheRequestHasLeftTheFilters() throws Exception {
-			HttpResponse<String> response = get(this.port, "/v1/check/acme?version=1.0.0&os=linux&arch=x64");
+			CompletableFuture<HttpResponse<String>> sent;
+			try (AutoCloseable held = holdPingWrites()) {
+				sent = DeferredAnswersIntegrationTests.this.http.sendAsync(HttpRequest
+					.newBuilder(URI
+						.create("http://localhost:" + this.port + "/v1/check/acme?version=1.0.0&os=linux&arch=x64"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				// the handler has returned (the answer waits for the commit) before the
+				// write is let go
+				Thread.sleep(100);
+			}
+			HttpResponse<String> response = sent.join();
 
 			assertThat(response.statusCode()).isEqualTo(200);
-			// the commit takes milliseconds, the filter a quarter of a second: an answer
-			// written before the filter is done would lack the header
+			// the commit ends at once after the release, the filter sleeps a quarter of a
+			// second after the handler: an answer written before the filter is done would
+			// lack the header
 			assertThat(response.headers().firstValue(SlowFilterConfiguration.HEADER)).hasValue("set");
 			assertThat(DeferredAnswersIntegrationTests.this.json.readTree(response.body()).get("product").asString())
 				.isEqualTo("acme");
