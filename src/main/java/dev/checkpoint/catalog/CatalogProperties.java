@@ -30,10 +30,7 @@ record CatalogProperties(@DefaultValue("5s") Duration refreshInterval,
 		@DefaultValue("false") boolean demoData) {
 
 	/**
-	 * The notices already sent to each signature ({@code notice_deliveries}). The
-	 * retention cron is read by the job's {@code @Scheduled} annotation (server time
-	 * zone, Spring's six-field format, {@code -} switches it off); it is declared here
-	 * for validation and configuration metadata.
+	 * The notices already sent to each signature ({@code notice_deliveries}).
 	 *
 	 * @param cacheSize most (notice, signature) deliveries kept in memory per instance,
 	 * about 120 bytes each; a check that misses them asks the database only when the
@@ -43,16 +40,13 @@ record CatalogProperties(@DefaultValue("5s") Duration refreshInterval,
 	 * @param retention how long a delivery is remembered; after it, the signature is sent
 	 * the notice again (if it still applies)
 	 * @param retentionCron when deliveries older than the retention, and those of retired
-	 * notices, are deleted
+	 * notices, are deleted (server time zone, Spring's six-field format, {@code -} for
+	 * never; daily at 03:45, after the crash report retention)
 	 */
 	record Deliveries(@DefaultValue("100000") @Min(1) @Max(10_000_000) int cacheSize,
 			@DefaultValue("2000000") @Min(1000) @Max(100_000_000) int filterSize,
 			@DefaultValue("90d") @DurationMin(days = 1) Duration retention,
-			@DefaultValue(Deliveries.RETENTION_CRON) @NotBlank String retentionCron) {
-
-		/** Daily at 03:45, after the crash report retention. */
-		static final String RETENTION_CRON = "0 45 3 * * *";
-
+			@DefaultValue("0 45 3 * * *") @NotBlank String retentionCron) {
 	}
 
 }

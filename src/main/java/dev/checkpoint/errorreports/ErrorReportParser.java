@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.checkpoint.shared.RequestLimitsProperties;
 import dev.checkpoint.shared.ProblemTypes;
 import dev.checkpoint.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,12 +36,12 @@ class ErrorReportParser {
 
 	private final Validator validator;
 
-	private final ErrorReportsProperties properties;
+	private final RequestLimitsProperties limits;
 
-	ErrorReportParser(JsonMapper json, Validator validator, ErrorReportsProperties properties) {
+	ErrorReportParser(JsonMapper json, Validator validator, RequestLimitsProperties limits) {
 		this.json = json;
 		this.validator = validator;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	ErrorReportRequest parse(String product, HttpServletRequest request) throws IOException {
@@ -71,7 +72,7 @@ class ErrorReportParser {
 	}
 
 	private JsonNode readObject(HttpServletRequest request) throws IOException {
-		long limit = this.properties.maxBodySize().toBytes();
+		long limit = this.limits.maxBodySize().toBytes();
 		byte[] bytes = Bodies.read(request, limit)
 			.orElseThrow(() -> Problems.payloadTooLarge("The request body is larger than " + limit + " bytes."));
 		JsonNode root;

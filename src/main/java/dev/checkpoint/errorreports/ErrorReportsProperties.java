@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the crash reports.
  *
  * @param retention how long a report is kept; groups left without reports go too
- * @param retentionCron when the retention job runs (server time zone)
- * @param maxBodySize largest accepted report body (JSON), on both routes
+ * @param retentionCron when the retention job runs (server time zone, Spring's six-field
+ * format, {@code -} for never)
  * @param recentReports how many of a group's newest reports its detail view lists
  * @param attachments which files sent with a report are kept: {@code keep} (all),
  * {@code schema-only} (the {@code .prisma} schema files, not the migrations) or
@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("checkpoint.error-reports")
 @Validated
 record ErrorReportsProperties(@DefaultValue("90d") @DurationMin(hours = 1) Duration retention,
-		@DefaultValue("0 30 3 * * *") @NotBlank String retentionCron, @DefaultValue("64KB") DataSize maxBodySize,
+		@DefaultValue("0 30 3 * * *") @NotBlank String retentionCron,
 		@DefaultValue("20") @Min(1) @Max(200) int recentReports, @DefaultValue("keep") Attachments attachments,
 		@DefaultValue @Valid Prisma prisma, @DefaultValue @Valid Upload upload) {
 

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.checkpoint.shared.RequestLimitsProperties;
 import dev.checkpoint.shared.OwnBodyLimit;
 import dev.checkpoint.shared.RateLimitExceededException;
 import dev.checkpoint.shared.RateLimits;
@@ -56,21 +57,21 @@ class PrismaGraphQlEndpoint implements OwnBodyLimit {
 
 	private final JsonMapper json;
 
-	private final ErrorReportsProperties properties;
+	private final RequestLimitsProperties limits;
 
 	PrismaGraphQlEndpoint(ExecutionGraphQlService graphQl, RateLimits rateLimits, JsonMapper json,
-			ErrorReportsProperties properties) {
+			RequestLimitsProperties limits) {
 		this.graphQl = graphQl;
 		this.rateLimits = rateLimits;
 		this.json = json;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	/** These routes cap their bodies themselves, to answer in GraphQL's shape. */
 	@Override
 	public OptionalLong maxBodySize(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return ("/".equals(path) || OWN_PATH.equals(path)) ? OptionalLong.of(this.properties.maxBodySize().toBytes())
+		return ("/".equals(path) || OWN_PATH.equals(path)) ? OptionalLong.of(this.limits.maxBodySize().toBytes())
 				: OptionalLong.empty();
 	}
 
@@ -83,7 +84,7 @@ class PrismaGraphQlEndpoint implements OwnBodyLimit {
 			return errors(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this client; retry later.",
 					ex.getHeaders());
 		}
-		long limit = this.properties.maxBodySize().toBytes();
+		long limit = this.limits.maxBodySize().toBytes();
 		byte[] body;
 		try {
 			body = Bodies.read(request, limit).orElse(null);

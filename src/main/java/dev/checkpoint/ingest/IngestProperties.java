@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,11 +29,13 @@ import org.springframework.validation.annotation.Validated;
  * cores with bench/ingest.sh: a second writer costs more CPU per ping than it overlaps)
  * @param queueCapacity most pings waiting for a commit; beyond it pings are refused
  * @param writeTimeout how long a request waits for its commit
- * @param maxBodySize largest accepted request body
  * @param partitionsAhead how many future months get their ping partition in advance
+ * @param partitionCron when the partitions ahead are created (UTC, Spring's six-field
+ * format, {@code -} for never)
  * @param rawRetention how many months raw pings are kept: a month's ping partition, and
  * its {@code monthly_actives} rows, are dropped once the month is entirely older than
  * that (at least 2, so that the previous month can still be reported on)
+ * @param retentionCron when the expired months are dropped (UTC)
  * @param spool where accepted pings wait while the database is unreachable
  */
 @ConfigurationProperties("checkpoint.ingest")
@@ -40,8 +43,9 @@ import org.springframework.validation.annotation.Validated;
 record IngestProperties(@DefaultValue("drop") UnknownProducts unknownProducts,
 		@DefaultValue("2000") @Min(1) @Max(20000) int maxBatchSize, @DefaultValue("1") @Min(1) int writerThreads,
 		@DefaultValue("50000") @Min(1) int queueCapacity, @DefaultValue("2500ms") Duration writeTimeout,
-		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("2") @Min(1) int partitionsAhead,
-		@DefaultValue("13") @Min(2) int rawRetention, @DefaultValue @Valid Spool spool) {
+		@DefaultValue("2") @Min(1) int partitionsAhead, @DefaultValue("0 17 * * * *") @NotBlank String partitionCron,
+		@DefaultValue("13") @Min(2) int rawRetention, @DefaultValue("0 30 0 * * *") @NotBlank String retentionCron,
+		@DefaultValue @Valid Spool spool) {
 
 	/** What happens to a ping for a product the catalogue does not list. */
 	enum UnknownProducts {

@@ -3,6 +3,7 @@ package dev.checkpoint.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.checkpoint.shared.RequestLimitsProperties;
 import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -25,15 +26,15 @@ class RunReportParser {
 
 	private final JsonMapper json;
 
-	private final IngestProperties properties;
+	private final RequestLimitsProperties limits;
 
-	RunReportParser(JsonMapper json, IngestProperties properties) {
+	RunReportParser(JsonMapper json, RequestLimitsProperties limits) {
 		this.json = json;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	RunReport parse(InputStream body) throws IOException {
-		long limit = this.properties.maxBodySize().toBytes();
+		long limit = this.limits.maxBodySize().toBytes();
 		byte[] bytes = body.readNBytes((int) limit + 1);
 		if (bytes.length > limit) {
 			throw Problems.payloadTooLarge("The request body is larger than " + limit + " bytes.");

@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Limits on every request, before any route sees it.
  *
- * @param maxBodySize largest request body on any route; larger ones answer 413 (routes
- * may have lower limits of their own)
+ * @param maxBodySize largest request body on any route (pings, run reports, crash
+ * reports, admin requests); larger ones answer 413. The one exception is the Prisma CLI's
+ * zip upload, which has its own limit ({@code checkpoint.error-reports.upload.max-size})
  * @param bodyReadTimeout how long reading one request body may take in all; a body that
  * has not fully arrived by then answers 408 and its connection is closed (64 KiB in 10 s
  * is 6.4 KiB/s, far below any real client)
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("checkpoint.request-limits")
 @Validated
-record RequestLimitsProperties(@DefaultValue("64KB") DataSize maxBodySize,
+public record RequestLimitsProperties(@DefaultValue("64KB") DataSize maxBodySize,
 		@DefaultValue("10s") @DurationMin(millis = 100) Duration bodyReadTimeout,
 		@DefaultValue("32") @Min(1) int maxConcurrentPerClient) {
 }

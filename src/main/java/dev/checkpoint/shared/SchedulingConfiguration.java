@@ -4,25 +4,19 @@ import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Turns on scheduled jobs; {@code checkpoint.scheduling.enabled=false} switches them off
- * (tests call the services directly). Every {@code @Scheduled} method also carries
- * ShedLock's {@code @SchedulerLock}, so that with several replicas a job runs on one of
- * them at a time; the locks live in the {@code shedlock} table and use the database's
- * clock (UTC), not the replicas' clocks.
+ * Turns on Spring's scheduler, which {@link Jobs} gives every module's jobs, and the
+ * locks of the jobs that run on one instance at a time (ShedLock's JDBC provider, on the
+ * {@code shedlock} table, in the database's clock).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
-@ConditionalOnBooleanProperty(name = "checkpoint.scheduling.enabled", matchIfMissing = true)
 class SchedulingConfiguration {
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import dev.checkpoint.shared.RequestLimitsProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,10 +28,7 @@ class ErrorReportParserTests {
 
 	private final ErrorReportParser parser = new ErrorReportParser(JsonMapper.builder().build(),
 			VALIDATION.getValidator(),
-			new ErrorReportsProperties(Duration.ofDays(90), "0 30 3 * * *", DataSize.ofKilobytes(64), 20,
-					ErrorReportsProperties.Attachments.KEEP,
-					new ErrorReportsProperties.Prisma("prisma", Duration.ofMinutes(15), null),
-					new ErrorReportsProperties.Upload(DataSize.ofMegabytes(1), 200, DataSize.ofMegabytes(4))));
+			new RequestLimitsProperties(DataSize.ofKilobytes(64), Duration.ofSeconds(10), 32));
 
 	@AfterAll
 	static void closeValidation() {

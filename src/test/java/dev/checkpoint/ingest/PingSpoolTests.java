@@ -136,9 +136,9 @@ class PingSpoolTests {
 	}
 
 	private IngestProperties properties(DataSize maxSize) {
-		return new IngestProperties(UnknownProducts.STORE, 2000, 1, 50000, Duration.ofMillis(2500),
-				DataSize.ofKilobytes(64), 2, 13, new Spool(this.directory, maxSize, Duration.ofSeconds(1),
-						Duration.ofSeconds(2), Duration.ofDays(30), Duration.ofSeconds(2)));
+		return new IngestProperties(UnknownProducts.STORE, 2000, 1, 50000, Duration.ofMillis(2500), 2, "0 17 * * * *",
+				13, "0 30 0 * * *", new Spool(this.directory, maxSize, Duration.ofSeconds(1), Duration.ofSeconds(2),
+						Duration.ofDays(30), Duration.ofSeconds(2)));
 	}
 
 	private static Ping ping(String product) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.checkpoint.reports.PingFixtures.TestPing;
+import dev.checkpoint.shared.Job;
+import dev.checkpoint.shared.Jobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,9 @@ class RawRetentionIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	Jobs jobs;
 
 	@Autowired
 	MauCalculator calculator;
@@ -63,8 +66,7 @@ class RawRetentionIntegrationTests {
 			this.calculator.compute(month, true);
 		}
 
-		Object job = this.context.getBean(ClassUtils.resolveClassName("dev.checkpoint.ingest.PartitionJob", null));
-		ReflectionTestUtils.invokeMethod(job, "dropExpiredPings");
+		assertThat(this.jobs.run(this.context.getBean("rawRetentionJob", Job.class))).isTrue();
 
 		assertThat(partitionExists(expired.minusMonths(1))).isFalse();
 		assertThat(partitionExists(expired)).isFalse();

@@ -1,31 +1,23 @@
 package dev.checkpoint.reports;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import dev.checkpoint.shared.Job;
+import dev.checkpoint.shared.Jobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +33,11 @@ class SchedulerLockIntegrationTests {
 	LockProvider lockProvider;
 
 	@Autowired
-	MauCloseJob closeJob;
+	Jobs jobs;
+
+	@Autowired
+	@Qualifier("mauCloseJob")
+	Job closeJob;
 
 	@Autowired
 	JdbcTemplate jdbcTemplate;
@@ -73,55 +69,48 @@ class SchedulerLockIntegrationTests {
 	@Test
 	void shouldSkipJobWhileAnotherReplicaHoldsTheLock() {
 		lockUntil("+ interval '1 hour'", "other-replica");
-		this.closeJob.closeEndedMonths();
+		assertThat(this.jobs.run(this.closeJob)).as("ran").isFalse();
 		assertThat(finalReports()).isZero();
 
 		lockUntil("- interval '1 minute'", "other-replica");
-		this.closeJob.closeEndedMonths();
+		this.jobs.run(this.closeJob);
 		assertThat(finalReports()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select locked_by from shedlock where name = ?")
-			.param(MauCloseJob.LOCK)
+			.param(this.closeJob.name())
 			.query(String.class)
 			.single()).isNotEqualTo("other-replica");
 	}
 
 	@Test
 	void shouldRunJobOnceWhenAnotherReplicaFiresTheSameTickSecondsLater() {
-		this.closeJob.closeEndedMonths();
+		this.jobs.run(this.closeJob);
 		assertThat(finalReports()).isEqualTo(1);
 		Instant at = this.lastMonth.atDay(3).atStartOfDay().toInstant(ZoneOffset.UTC);
 		PingFixtures.store(this.jdbcTemplate,
 				List.of(PingFixtures.TestPing.of(at, "locktest-late", UUID.randomUUID(), false)));
 
-		this.closeJob.closeEndedMonths();
+		this.jobs.run(this.closeJob);
 		assertThat(this.jdbc.sql("select count(*) from mau_reports where product = 'locktest-late'")
 			.query(Long.class)
 			.single()).as("skipped: the lock is held for at least 30 s").isZero();
 	}
 
 	@Test
-	void shouldLockEveryScheduledMethodOfReportsAndIngestUnderItsOwnName() {
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-		List<Method> scheduled = new ArrayList<>();
-		for (String module : List.of("dev.checkpoint.reports", "dev.checkpoint.ingest")) {
-			for (BeanDefinition candidate : scanner.findCandidateComponents(module)) {
-				Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
-				for (Method method : type.getDeclaredMethods()) {
-					if (method.isAnnotationPresent(Scheduled.class)) {
-						scheduled.add(method);
-					}
-				}
-			}
-		}
-		assertThat(scheduled).extracting(Method::getName)
-			.contains("refresh", "closeEndedMonths", "ensurePartitions", "dropExpiredPings");
-		Set<String> names = new HashSet<>();
-		for (Method method : scheduled) {
-			SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
-			assertThat(lock).as(method.toString()).isNotNull();
-			assertThat(names.add(lock.name())).as("unique lock name of " + method).isTrue();
-		}
+	void shouldRunEveryJobButTheCatalogueRefreshOnOneInstanceUnderItsOwnLock() {
+		List<Job> all = this.jobs.all();
+		assertThat(all).extracting(Job::name)
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrder("catalog.refresh", "catalog.notice-delivery-retention", "error-report-retention",
+					"ingest.partitions", "ingest.raw-retention", "reports.mau-refresh", "reports.mau-close");
+		assertThat(all).filteredOn(Job::locked).extracting(Job::name).doesNotContain("catalog.refresh").hasSize(6);
+		assertThat(all).filteredOn((job) -> job.name().equals("reports.mau-refresh"))
+			.extracting(Job::cron)
+			.as("set to '-' by @ReportsIntegrationTest")
+			.containsExactly("-");
+		assertThat(all).filteredOn((job) -> job.name().equals("ingest.partitions"))
+			.extracting(Job::cron)
+			.as("the default of IngestProperties")
+			.containsExactly("0 17 * * * *");
 	}
 
 	/**
@@ -136,7 +125,7 @@ class SchedulerLockIntegrationTests {
 					values (:name, timezone('utc', now()) %s, timezone('utc', now()), :by)
 					on conflict (name) do update set lock_until = excluded.lock_until, locked_by = excluded.locked_by"""
 				.formatted(offset))
-			.param("name", MauCloseJob.LOCK)
+			.param("name", this.closeJob.name())
 			.param("by", lockedBy)
 			.update();
 	}
