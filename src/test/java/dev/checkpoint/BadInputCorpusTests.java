@@ -19,10 +19,7 @@ import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +31,7 @@ import static org.awaitility.Awaitility.await;
  * every 4xx is problem+json, no error reveals internals, nothing stored changes, and the
  * valid pings sent in between are all stored, truncated to the documented limits.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "checkpoint.rate-limits.limits.error-reports.capacity=1000000",
-				"checkpoint.rate-limits.limits.error-reports.period=1h" })
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class BadInputCorpusTests {
 
 	/** Change to explore; a failure names the case index, which this seed reproduces. */

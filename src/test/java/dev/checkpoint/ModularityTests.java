@@ -1,9 +1,21 @@
 package dev.checkpoint;
 
-import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -14,9 +26,36 @@ class ModularityTests {
 		this.modules.verify();
 	}
 
+	/**
+	 * The module map, written down: a new dependency between modules is a decision, made
+	 * here on purpose, not by an import.
+	 */
 	@Test
-	void shouldWriteModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void shouldKeepTheModulesAndTheirDependencies() {
+		Map<String, Set<String>> dependencies = new TreeMap<>();
+		for (ApplicationModule module : this.modules) {
+			Set<String> targets = new TreeSet<>();
+			module.getDirectDependencies(this.modules)
+				.uniqueModules()
+				.map(ApplicationModule::getIdentifier)
+				.forEach((target) -> targets.add(target.toString()));
+			dependencies.put(module.getIdentifier().toString(), targets);
+		}
+		assertThat(dependencies).isEqualTo(EXPECTED);
 	}
+
+	@Test
+	void shouldDrawEveryModule(@TempDir Path folder) throws IOException {
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+		String all = Files.readString(folder.resolve("components.puml"));
+		for (ApplicationModule module : this.modules) {
+			assertThat(all).contains(module.getDisplayName());
+			assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile();
+		}
+	}
+
+	private static final Map<String, Set<String>> EXPECTED = Map.of();
 
 }

@@ -16,10 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and 60 KB Content-Length bodies to {@code /v1/telemetry}, while a probe from 127.0.0.1
  * checks every 20 ms. Loopback only, bounded in sockets and time.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "checkpoint.request-limits.body-read-timeout=2s")
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest(properties = "checkpoint.request-limits.body-read-timeout=2s")
 class SlowClientFloodTests {
 
 	private static final int ADMIN_SOCKETS = 230;
@@ -105,9 +100,11 @@ class SlowClientFloodTests {
 		System.out.printf("flood: %d probe checks, p50 %d ms, p99 %d ms, max %d ms%n", latencies.size(),
 				latencies.get(latencies.size() / 2), p99, latencies.get(latencies.size() - 1));
 		assertThat(failures).as("probe checks not answered 200 (of %d)", latencies.size()).isEmpty();
+		// a check that waited for a worker held by a trickling body would wait for that
+		// body's read deadline (2 s): far above half of it, whatever the machine's load
 		assertThat(p99)
 			.as("probe p99 in ms over %d checks, max %d", latencies.size(), latencies.get(latencies.size() - 1))
-			.isLessThan(100);
+			.isLessThan(1000);
 	}
 
 	@Test

@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.CheckpointApplication;
-import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +23,7 @@ import static org.awaitility.Awaitility.await;
  * Two application instances on one database: a catalogue change made anywhere reaches
  * both in-memory catalogues within the refresh interval.
  */
-@SpringBootTest(properties = "checkpoint.catalog.refresh-interval=500ms")
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest(properties = "checkpoint.catalog.refresh-interval=500ms")
 class CatalogCacheIntegrationTests {
 
 	private static ConfigurableApplicationContext other;

@@ -5,8 +5,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.CheckpointApplication;
-import dev.checkpoint.TestcontainersConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instance with a small cache reads only the newest deliveries at start, asks the
  * database once for an older one, and still sends each notice once per signature.
  */
-@SpringBootTest
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class NoticeDeliveriesIntegrationTests {
 
 	private static final String PRODUCT = "deliverytest";

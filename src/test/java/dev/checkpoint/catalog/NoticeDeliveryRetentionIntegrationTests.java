@@ -4,18 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class NoticeDeliveryRetentionIntegrationTests {
 
 	private static final String PRODUCT = "retentiontest";

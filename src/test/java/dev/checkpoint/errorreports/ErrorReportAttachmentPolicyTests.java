@@ -2,13 +2,11 @@ package dev.checkpoint.errorreports;
 
 import java.util.List;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,8 +22,7 @@ class ErrorReportAttachmentPolicyTests {
 			new Attachment("migration.sql", "create table a (id int);", 24));
 
 	@Nested
-	@SpringBootTest
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest
 	@TestPropertySource(properties = "checkpoint.error-reports.attachments=schema-only")
 	class SchemaOnly extends Policy {
 
@@ -37,8 +34,7 @@ class ErrorReportAttachmentPolicyTests {
 	}
 
 	@Nested
-	@SpringBootTest
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest
 	@TestPropertySource(properties = "checkpoint.error-reports.attachments=none")
 	class None extends Policy {
 

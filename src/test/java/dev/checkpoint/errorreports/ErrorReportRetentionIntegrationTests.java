@@ -7,16 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -29,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Retention with a pinned clock: reports received before now − 90 days are deleted, and
  * so are the groups they leave empty.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestcontainersConfiguration.class, ErrorReportRetentionIntegrationTests.PinnedClock.class })
+@CheckpointIntegrationTest
+@Import(ErrorReportRetentionIntegrationTests.PinnedClock.class)
 class ErrorReportRetentionIntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-06-01T03:30:00Z");

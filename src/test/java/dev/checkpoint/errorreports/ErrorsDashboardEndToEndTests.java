@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.HeadlessChromium;
-import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The crash report view in a real headless Chromium: an operator signs in, opens a group,
  * reads a report's stack trace (as text, never as HTML) and resolves the group.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class ErrorsDashboardEndToEndTests {
 
 	@LocalServerPort

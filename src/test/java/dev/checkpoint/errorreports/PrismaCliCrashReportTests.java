@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.ExternalProgram;
-import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (src/test/node/prisma-cli/crash-report.mjs does the client side). With {@code CI=true}
  * the CLI must neither ask nor send.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class PrismaCliCrashReportTests {
 
 	private static final Path CLI_DIR = Path.of("src/test/node/prisma-cli");

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,10 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * single-use upload URLs, and zips that are refused whole. Each test sends from its own
  * client address, so the rate limit only bites where a test wants it to.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "checkpoint.rate-limits.client-ip-header=X-Forwarded-For",
-				"checkpoint.rate-limits.limits.prisma-error-reports.capacity=40" })
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest(properties = { "checkpoint.rate-limits.client-ip-header=X-Forwarded-For",
+		"checkpoint.rate-limits.limits.prisma-error-reports.capacity=40" })
 class PrismaErrorReportProtocolTests {
 
 	/** The query texts of prisma 5.22.0 (7.10.1 sends the same, whitespace aside). */

@@ -3,7 +3,7 @@ package dev.checkpoint.ingest;
 import java.net.URI;
 import java.util.Map;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -12,9 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
@@ -38,9 +35,7 @@ class BenchmarkEndpointsTests {
 			 "user_agent":"acme/1.9.0","timestamp":"2024-06-05T10:00:00+02:00"}""";
 
 	@Nested
-	@SpringBootTest(properties = "spring.profiles.active=benchmark")
-	@AutoConfigureMockMvc
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest(properties = "spring.profiles.active=benchmark")
 	@Sql("/fixtures/acme-catalog.sql")
 	class WithBenchmarkProfile {
 
@@ -141,9 +136,7 @@ class BenchmarkEndpointsTests {
 	}
 
 	@Nested
-	@SpringBootTest
-	@AutoConfigureMockMvc
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest
 	class WithoutBenchmarkProfile {
 
 		@Autowired

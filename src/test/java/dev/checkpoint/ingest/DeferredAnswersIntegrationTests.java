@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,12 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,9 +103,7 @@ class DeferredAnswersIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = "checkpoint.request-limits.max-concurrent-per-client=4")
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest(properties = "checkpoint.request-limits.max-concurrent-per-client=4")
 	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 	class Stored extends Server {
 
@@ -150,9 +146,8 @@ class DeferredAnswersIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+	@CheckpointIntegrationTest(
 			properties = { "checkpoint.ingest.write-timeout=300ms", "checkpoint.ingest.max-batch-size=1" })
-	@Import(TestcontainersConfiguration.class)
 	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 	class NotStoredInTime extends Server {
 
@@ -181,8 +176,8 @@ class DeferredAnswersIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	@Import({ TestcontainersConfiguration.class, SlowFilterConfiguration.class })
+	@CheckpointIntegrationTest
+	@Import(SlowFilterConfiguration.class)
 	@Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 	class FilterStillRunningAfterTheHandler extends Server {
 

@@ -6,17 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.ExternalProgram;
-import dev.checkpoint.TestcontainersConfiguration;
 import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
 
@@ -29,8 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * TLS-terminating CONNECT proxy for checkpoint-api.hashicorp.com
  * (src/test/go/checkpoint-compat does the client side).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 class GoCheckpointCompatibilityTests {
 

@@ -9,15 +9,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -31,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent, no id remembered from a transaction that rolled back, and rows stored before the
  * dictionary existed given their shapes by the migration.
  */
-@SpringBootTest
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class PingDictionariesIntegrationTests {
 
 	@Autowired

@@ -2,15 +2,12 @@ package dev.checkpoint.ingest;
 
 import java.util.UUID;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * right-most entry that is not a trusted proxy is the client, IPv6 clients are keyed on
  * their /64.
  */
-@SpringBootTest(properties = { "checkpoint.rate-limits.client-ip-header=X-Forwarded-For",
+@CheckpointIntegrationTest(properties = { "checkpoint.rate-limits.client-ip-header=X-Forwarded-For",
 		"checkpoint.rate-limits.limits.pings.capacity=3", "checkpoint.rate-limits.limits.pings.period=1h",
 		"checkpoint.rate-limits.limits.versions.capacity=2", "checkpoint.rate-limits.limits.versions.period=1h" })
-@AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 class PingRateLimitIntegrationTests {
 

@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.ingest.PingStore.Column;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ping statement and its parameters come from one column list: they agree with each
  * other and with the {@code pings} table, and no column of the table is left unwritten.
  */
-@SpringBootTest
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class PingStoreColumnsTests {
 
 	@Autowired

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.ExternalProgram;
-import dev.checkpoint.TestcontainersConfiguration;
 import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,10 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
 
@@ -30,8 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * server (src/test/node/prisma-compat.mjs does the client-side assertions).
  */
 // folding off: every ping keeps its row, so that the event chain can be checked
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "checkpoint.ingest.fold.window=0")
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest(properties = "checkpoint.ingest.fold.window=0")
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 class PrismaClientCompatibilityTests {
 

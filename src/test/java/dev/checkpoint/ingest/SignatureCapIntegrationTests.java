@@ -3,7 +3,7 @@ package dev.checkpoint.ingest;
 import java.util.List;
 import java.util.UUID;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,9 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -26,10 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * At most 3 new signatures per address, product and day count as actives; the rest are
  * stored as anonymous pings while the clients keep getting their normal answers.
  */
-@SpringBootTest(properties = { "checkpoint.ingest.signature-cap.max-new-per-day=3",
+@CheckpointIntegrationTest(properties = { "checkpoint.ingest.signature-cap.max-new-per-day=3",
 		"checkpoint.rate-limits.client-ip-header=X-Forwarded-For" })
-@AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 class SignatureCapIntegrationTests {
 

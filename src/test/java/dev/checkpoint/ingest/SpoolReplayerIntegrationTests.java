@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.ingest.PingSpool.SpooledBatch;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replaying spooled batches into the real database: exactly once per batch, even when a
  * crash left the file of a batch that was already stored.
  */
-@SpringBootTest(properties = "checkpoint.ingest.spool.probe-interval=1h")
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest(properties = "checkpoint.ingest.spool.probe-interval=1h")
 @Sql("/fixtures/clean-pings.sql")
 class SpoolReplayerIntegrationTests {
 

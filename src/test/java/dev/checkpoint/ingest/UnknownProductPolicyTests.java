@@ -3,16 +3,13 @@ package dev.checkpoint.ingest;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
@@ -30,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnknownProductPolicyTests {
 
 	@Nested
-	@SpringBootTest(properties = "checkpoint.ingest.unknown-products=reject")
-	@AutoConfigureMockMvc
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest(properties = "checkpoint.ingest.unknown-products=reject")
 	@Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 	class StrictMode {
 
@@ -66,9 +61,7 @@ class UnknownProductPolicyTests {
 	}
 
 	@Nested
-	@SpringBootTest(properties = "checkpoint.ingest.unknown-products=drop")
-	@AutoConfigureMockMvc
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest // drop is the default
 	@Sql("/fixtures/clean-pings.sql")
 	class DropMode {
 
@@ -90,9 +83,7 @@ class UnknownProductPolicyTests {
 	}
 
 	@Nested
-	@SpringBootTest(properties = "checkpoint.ingest.unknown-products=store")
-	@AutoConfigureMockMvc
-	@Import(TestcontainersConfiguration.class)
+	@CheckpointIntegrationTest(properties = "checkpoint.ingest.unknown-products=store")
 	@Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 	class StoreMode {
 

@@ -3,7 +3,7 @@ package dev.checkpoint.privacy;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.shared.Signatures;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,9 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The holder of a signature erases it over HTTP, without a token: every row stored under
  * it goes, in every module, and nothing of anyone else's.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class SignatureErasureIntegrationTests {
 
 	private static final String PRODUCT = "privtest-cli";

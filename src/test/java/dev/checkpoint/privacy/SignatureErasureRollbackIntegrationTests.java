@@ -4,16 +4,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.catalog.Catalog;
 import dev.checkpoint.shared.Signatures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -26,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An erasure is all or nothing: when one module fails, the rows the other modules already
  * deleted come back.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestcontainersConfiguration.class, SignatureErasureRollbackIntegrationTests.FailingEraser.class })
+@CheckpointIntegrationTest
+@Import(SignatureErasureRollbackIntegrationTests.FailingEraser.class)
 class SignatureErasureRollbackIntegrationTests {
 
 	private static final String PRODUCT = "privtest-rollback";

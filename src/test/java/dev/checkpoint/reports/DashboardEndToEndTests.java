@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.HeadlessChromium;
-import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in a real headless Chromium: an operator signs in with a token and the
  * MAU and breakdown charts are drawn with the stored report figures.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class DashboardEndToEndTests {
 
 	private static final String PRODUCT = "dashtest";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-@ReportsIntegrationTest
+@CheckpointIntegrationTest
 class MauReportControllerIntegrationTests {
 
 	private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -135,39 +136,6 @@ class MauReportControllerIntegrationTests {
 		assertThat(this.mvc.get()
 			.uri("/api/reports/mau/acme/2026-03/breakdown?dimension=node_version")
 			.with(user("ops").roles("OPERATOR"))).hasStatusOk().bodyJson().isLenientlyEqualTo("{\"rows\": []}");
-	}
-
-	@Test
-	void shouldRefuseBadInputWithValidationProblem() {
-		for (String uri : new String[] { "/api/reports/mau?product=acme&from=2026-1",
-				"/api/reports/mau?product=acme&to=26-01", "/api/reports/mau?product=acme&from=2026-13",
-				"/api/reports/mau?product=acme&from=2026-05&to=2026-04",
-				"/api/reports/mau?product=acme&from=2016-01&to=2026-01", "/api/reports/mau?from=2026-01",
-				"/api/reports/mau?product=acme&format=xml", "/api/reports/mau/acme/2026-02/breakdown?dimension=colour",
-				"/api/reports/mau/acme/2026-02/breakdown", "/api/reports/mau/acme/february/breakdown?dimension=os" }) {
-			MvcTestResult result = this.mvc.get().uri(uri).with(user("ops").roles("OPERATOR")).exchange();
-			assertThat(result).as(uri).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			assertThat(result).as(uri)
-				.bodyJson()
-				.isLenientlyEqualTo("{\"type\": \"https://checkpoint.dev/problems/validation\", \"status\": 400,"
-						+ " \"title\": \"Invalid request\"}");
-			assertThat(result).as(uri).bodyJson().extractingPath("$.errors[0].field").isNotNull();
-		}
-	}
-
-	@Test
-	void shouldAcceptTheLongestRangeOfOneHundredTwentyMonths() {
-		assertThat(this.mvc.get()
-			.uri("/api/reports/mau?product=acme&from=2016-02&to=2026-01")
-			.with(user("ops").roles("OPERATOR"))).hasStatusOk();
-	}
-
-	@Test
-	void shouldAnswerProblemJsonEvenWhenCsvWasAskedFor() {
-		assertThat(this.mvc.get()
-			.uri("/api/reports/mau?product=acme&from=bad")
-			.accept(MediaType.parseMediaType("text/csv"))
-			.with(user("ops").roles("OPERATOR"))).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test

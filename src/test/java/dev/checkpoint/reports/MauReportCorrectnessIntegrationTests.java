@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.reports.PingFixtures.TestPing;
 import dev.checkpoint.shared.Platforms;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mixed-case os/arch spellings and pings on the last millisecond and first instant of a
  * month, written through ingest's own statement.
  */
-@ReportsIntegrationTest
+@CheckpointIntegrationTest
 class MauReportCorrectnessIntegrationTests {
 
 	@Autowired

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.reports.PingFixtures.TestPing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the jobs do, without the scheduler: the service runs on a clock pinned to a month
  * after the test months, which no job ever touches.
  */
-@ReportsIntegrationTest
+@CheckpointIntegrationTest
 class MauReportServiceIntegrationTests {
 
 	@Autowired

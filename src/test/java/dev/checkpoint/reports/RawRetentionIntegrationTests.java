@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.reports.PingFixtures.TestPing;
 import dev.checkpoint.shared.Job;
 import dev.checkpoint.shared.Jobs;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while the reports computed from them stay. Run through ingest's own (package-private)
  * job bean, lock included, since reports may not see ingest's types.
  */
-@ReportsIntegrationTest
+@CheckpointIntegrationTest
 class RawRetentionIntegrationTests {
 
 	@Autowired

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.shared.Job;
 import dev.checkpoint.shared.Jobs;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code shedlock} table. (The catalogue's cache refresh runs on every instance by design
  * and is not checked here.)
  */
-@ReportsIntegrationTest
+@CheckpointIntegrationTest
 class SchedulerLockIntegrationTests {
 
 	@Autowired
@@ -105,7 +106,7 @@ class SchedulerLockIntegrationTests {
 		assertThat(all).filteredOn(Job::locked).extracting(Job::name).doesNotContain("catalog.refresh").hasSize(6);
 		assertThat(all).filteredOn((job) -> job.name().equals("reports.mau-refresh"))
 			.extracting(Job::cron)
-			.as("set to '-' by @ReportsIntegrationTest")
+			.as("set to '-' by @CheckpointIntegrationTest")
 			.containsExactly("-");
 		assertThat(all).filteredOn((job) -> job.name().equals("ingest.partitions"))
 			.extracting(Job::cron)

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.CheckpointApplication;
 import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token or a bootstrap token writes none; instances making it at the same moment make
  * one.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class AdminSetupTokenIntegrationTests {
 

@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -29,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * query. Queries are counted at the JDBC level, by Hibernate's statistics of the
  * statements it prepared (the token lookup is the only JPA query of a refused request).
  */
-@SpringBootTest(properties = { "checkpoint.rate-limits.limits.auth-failures.enabled=true",
+@CheckpointIntegrationTest(properties = { "checkpoint.rate-limits.limits.auth-failures.enabled=true",
 		"spring.jpa.properties.hibernate.generate_statistics=true" })
-@AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
 class AuthenticationFailureIntegrationTests {
 
 	private static final String BOOTSTRAP = "Bearer test-bootstrap-admin-token-0123456789abcdef";

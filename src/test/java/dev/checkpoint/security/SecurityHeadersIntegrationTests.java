@@ -6,16 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import dev.checkpoint.TestcontainersConfiguration;
+import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Security headers on the client routes, the API and the dashboard; the actuator limited
  * to health, info and (for operators) prometheus; errors that reveal nothing.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class SecurityHeadersIntegrationTests {
 
 	private static final String ADMIN = "Bearer test-bootstrap-admin-token-0123456789abcdef";

@@ -2,14 +2,11 @@ package dev.checkpoint.shared;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.RawHttp;
-import dev.checkpoint.TestcontainersConfiguration;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard's redirect through the real Tomcat, which would otherwise make the
  * Location absolute from the request's Host header.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(TestcontainersConfiguration.class)
+@CheckpointIntegrationTest
 class DashboardRedirectIntegrationTests {
 
 	@LocalServerPort

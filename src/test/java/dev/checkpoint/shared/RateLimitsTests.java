@@ -42,17 +42,23 @@ class RateLimitsTests {
 	void shouldCheckWithoutTakingAndRefuseOnlyOnceTheBucketIsEmpty() {
 		RateLimits limits = limits(null);
 		MockHttpServletRequest request = request("10.0.0.3", null);
+		limits.consume("test", request);
 		for (int i = 0; i < 10; i++) {
 			limits.check("test", request);
 		}
-		for (int i = 0; i < 3; i++) {
-			limits.check("test", request);
-			limits.consume("test", request);
-		}
+		// ten checks took nothing: the two tokens left are still there
+		limits.consume("test", request);
+		limits.consume("test", request);
 		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> limits.check("test", request))
 			.satisfies((ex) -> assertThat(Long.parseLong(ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
 				.isBetween(1L, 1200L));
-		limits.check("test", request("10.0.0.4", null));
+		// another client's bucket is its own: all three of its tokens are there
+		MockHttpServletRequest other = request("10.0.0.4", null);
+		for (int i = 0; i < 3; i++) {
+			limits.check("test", other);
+			limits.consume("test", other);
+		}
+		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> limits.check("test", other));
 	}
 
 	@Test
