@@ -1,4 +1,4 @@
-package dev.checkpoint.shared;
+package dev.checkpoint.reports;
 
 import java.nio.charset.StandardCharsets;
 
