@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 
 import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.HeadlessChromium;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real headless Chromium: an operator signs in with a token and the
- * MAU and breakdown charts are drawn with the stored report figures.
+ * MAU and breakdown charts are drawn (by the Chart.js webjar, asked for without a
+ * version) with the stored report figures.
  */
 @CheckpointIntegrationTest
 class DashboardEndToEndTests {
@@ -97,6 +99,10 @@ class DashboardEndToEndTests {
 		Object drawn = ((JavascriptExecutor) this.browser)
 			.executeScript("return Chart.getChart('mau-chart').data.datasets[0].data.join(',')");
 		assertThat(drawn).isEqualTo("80,90,100");
+		Object webjars = ((JavascriptExecutor) this.browser)
+			.executeScript("return performance.getEntriesByType('resource')"
+					+ ".map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/webjars/'))");
+		assertThat(webjars).isEqualTo(List.of("/webjars/chart.js/dist/chart.umd.js"));
 		Files.createDirectories(Path.of("target"));
 		Files.write(Path.of("target/dashboard.png"),
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));

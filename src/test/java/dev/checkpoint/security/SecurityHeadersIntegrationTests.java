@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.checkpoint.CheckpointIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.webjars.WebJarVersionLocator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,25 @@ class SecurityHeadersIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertSecurityHeaders(response);
 		assertThat(response.body()).doesNotContain("<script>").doesNotContain("style=").doesNotContain("<style");
+	}
+
+	@Test
+	void shouldServeChartJsWithoutItsVersionToAnyoneAsWithIt() throws Exception {
+		String version = new WebJarVersionLocator().version("chart.js");
+		HttpResponse<String> versioned = get("/webjars/chart.js/" + version + "/dist/chart.umd.js", null);
+		assertThat(versioned.statusCode()).isEqualTo(200);
+		assertThat(versioned.body()).contains("Chart.js v" + version);
+		for (String authorization : new String[] { null, "Bearer cpt_not-a-token" }) {
+			HttpResponse<String> response = get("/webjars/chart.js/dist/chart.umd.js", authorization);
+			assertThat(response.statusCode()).as(authorization).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).as(authorization)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"))
+				.isEqualTo(versioned.headers().firstValue("Content-Type"));
+			assertThat(response.headers().allValues("Cache-Control")).as(authorization)
+				.isEqualTo(versioned.headers().allValues("Cache-Control"));
+			assertThat(response.body()).as(authorization).isEqualTo(versioned.body());
+			assertSecurityHeaders(response);
+		}
 	}
 
 	@Test
