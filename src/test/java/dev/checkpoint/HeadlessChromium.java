@@ -2,6 +2,7 @@ package dev.checkpoint;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,12 +32,23 @@ public final class HeadlessChromium {
 	}
 
 	public static WebDriver start() {
+		return new ChromeDriver(options());
+	}
+
+	/** A browser that saves downloads into {@code downloads}, without asking. */
+	public static WebDriver start(Path downloads) {
+		ChromeOptions options = options();
+		options.setExperimentalOption("prefs",
+				Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+		return new ChromeDriver(options);
+	}
+
+	private static ChromeOptions options() {
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+		return new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1280,1600");
-		return new ChromeDriver(options);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,6 +50,9 @@ class ErrorsDashboardEndToEndTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	@TempDir
+	Path downloads;
+
 	private WebDriver browser;
 
 	@BeforeAll
@@ -63,7 +67,7 @@ class ErrorsDashboardEndToEndTests {
 		send("<img src=x onerror=\"document.title='pwned'\"> exploded", "at boom (/home/alice/app/index.js:1:2)");
 		send("<img src=x onerror=\"document.title='pwned'\"> exploded", "at boom (/home/bob/app/index.js:9:9)");
 		send("quiet failure", "at other (/home/carol/app/other.js:1:2)");
-		this.browser = HeadlessChromium.start();
+		this.browser = HeadlessChromium.start(this.downloads);
 	}
 
 	@AfterEach
@@ -128,6 +132,12 @@ class ErrorsDashboardEndToEndTests {
 			.doesNotContain("dash-secret");
 		Files.write(Path.of("target/errors-dashboard-prisma.png"),
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+
+		attachments.get(1).findElement(By.xpath(".//button[text()='Download']")).click();
+		Path saved = this.downloads.resolve("schema.prisma");
+		// Chromium writes a .crdownload file and gives it its name once it is complete
+		wait.until((driver) -> Files.exists(saved));
+		assertThat(saved).content().contains("postgresql://app:[REDACTED]@db/app").doesNotContain("dash-secret");
 	}
 
 	@Test

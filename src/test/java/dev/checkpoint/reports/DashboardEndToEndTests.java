@@ -1,5 +1,7 @@
 package dev.checkpoint.reports;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.HeadlessChromium;
@@ -16,12 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,14 +36,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real headless Chromium: an operator signs in with a token and the
- * MAU and breakdown charts are drawn (by the Chart.js webjar, asked for without a
- * version) with the stored report figures.
+ * The dashboard in a real headless Chromium: an operator signs in with a token, the MAU
+ * and breakdown charts are drawn (by the Chart.js webjar, asked for without a version)
+ * with the stored report figures, and the CSV download needs a live token like every
+ * other call.
  */
 @CheckpointIntegrationTest
 class DashboardEndToEndTests {
 
 	private static final String PRODUCT = "dashtest";
+
+	private static final String ADMIN = "Bearer test-bootstrap-admin-token-0123456789abcdef";
+
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
@@ -49,7 +59,12 @@ class DashboardEndToEndTests {
 	@Autowired
 	JsonMapper json;
 
+	@TempDir
+	Path downloads;
+
 	private WebDriver browser;
+
+	private WebDriverWait wait;
 
 	@BeforeAll
 	static void requireChromium() {
@@ -75,7 +90,8 @@ class DashboardEndToEndTests {
 					insert into mau_breakdowns (product, month, dimension, value, developers, pings)
 					values (?, ?, ?, ?, 30, 90)""").params(PRODUCT, now.atDay(1), row[0], row[1]).update();
 		}
-		this.browser = HeadlessChromium.start();
+		this.browser = HeadlessChromium.start(this.downloads);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
 	@AfterEach
@@ -87,22 +103,14 @@ class DashboardEndToEndTests {
 
 	@Test
 	void shouldDrawMauAndBreakdownChartsAfterOperatorSignsIn() throws Exception {
-		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard");
-		this.browser.findElement(By.id("token")).sendKeys(operatorToken());
-		this.browser.findElement(By.id("sign-in")).click();
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		wait.until((driver) -> Integer.parseInt(points("mau-chart")) > 0
-				&& Integer.parseInt(points("breakdown-version")) > 0);
+		signIn(operatorToken().get("token").asString());
 		assertThat(points("mau-chart")).isEqualTo("9");
 		assertThat(points("breakdown-version")).isEqualTo("2");
 		assertThat(points("breakdown-os")).isEqualTo("2");
-		Object drawn = ((JavascriptExecutor) this.browser)
-			.executeScript("return Chart.getChart('mau-chart').data.datasets[0].data.join(',')");
-		assertThat(drawn).isEqualTo("80,90,100");
-		Object webjars = ((JavascriptExecutor) this.browser)
-			.executeScript("return performance.getEntriesByType('resource')"
-					+ ".map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/webjars/'))");
-		assertThat(webjars).isEqualTo(List.of("/webjars/chart.js/dist/chart.umd.js"));
+		assertThat(script("return Chart.getChart('mau-chart').data.datasets[0].data.join(',')")).isEqualTo("80,90,100");
+		assertThat(script("return performance.getEntriesByType('resource')"
+				+ ".map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/webjars/'))"))
+			.isEqualTo(List.of("/webjars/chart.js/dist/chart.umd.js"));
 		Files.createDirectories(Path.of("target"));
 		Files.write(Path.of("target/dashboard.png"),
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
@@ -113,25 +121,106 @@ class DashboardEndToEndTests {
 		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard");
 		this.browser.findElement(By.id("token")).sendKeys("cpt_wrong");
 		this.browser.findElement(By.id("sign-in")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until((driver) -> !driver.findElement(By.id("login-error")).getText().isEmpty());
+		this.wait.until((driver) -> !driver.findElement(By.id("login-error")).getText().isEmpty());
 		assertThat(this.browser.findElement(By.id("login-error")).getText()).contains("401");
 		assertThat(this.browser.findElement(By.id("reports")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void shouldSaveCsvUnderTheServersFileNameWhenTokenIsLive() throws Exception {
+		signIn(operatorToken().get("token").asString());
+		String expected = "mau-" + PRODUCT + "-" + value("from") + "-" + value("to") + ".csv";
+		this.browser.findElement(By.id("mau-csv")).click();
+		this.wait.withMessage(() -> "a saved " + expected + " in " + files())
+			.until((driver) -> Files.exists(this.downloads.resolve(expected)) && partialDownloads().isEmpty());
+		List<String> lines = Files.readAllLines(this.downloads.resolve(expected));
+		assertThat(lines.get(0)).contains("\"developers\"");
+		assertThat(lines).hasSize(4).anySatisfy((line) -> assertThat(line).contains(",100,"));
+		assertThat(downloaded()).containsExactly(expected);
+	}
+
+	@Test
+	void shouldAskForTheTokenAgainWhenCsvDownloadIsRefused() throws Exception {
+		JsonNode token = operatorToken();
+		signIn(token.get("token").asString());
+		revoke(token.get("id").asLong());
+		this.browser.findElement(By.id("mau-csv")).click();
+		this.wait.withMessage(
+				() -> "the sign-in form; the status line says: " + this.browser.findElement(By.id("status")).getText())
+			.until((driver) -> driver.findElement(By.id("login")).isDisplayed());
+		assertThat(this.browser.findElement(By.id("login-error")).getText()).contains("401");
+		assertThat(this.browser.findElement(By.id("reports")).isDisplayed()).isFalse();
+		assertThat(script("return sessionStorage.getItem('checkpoint.token')")).isNull();
+		assertThat(downloaded()).isEmpty();
+
+		signIn(operatorToken().get("token").asString());
+		this.browser.findElement(By.id("mau-csv")).click();
+		this.wait.withMessage(() -> "one saved file in " + files())
+			.until((driver) -> downloaded().size() == 1 && partialDownloads().isEmpty());
+		assertThat(downloaded()).singleElement().asString().startsWith("mau-" + PRODUCT + "-").endsWith(".csv");
+	}
+
+	/** Signs in on the dashboard and waits for the MAU and version charts. */
+	private void signIn(String token) {
+		if (!this.browser.getCurrentUrl().contains("/dashboard")) {
+			this.browser.get("http://127.0.0.1:" + this.port + "/dashboard");
+		}
+		this.browser.findElement(By.id("token")).sendKeys(token);
+		this.browser.findElement(By.id("sign-in")).click();
+		this.wait.until((driver) -> Integer.parseInt(points("mau-chart")) > 0
+				&& Integer.parseInt(points("breakdown-version")) > 0);
+	}
+
+	private Object script(String script) {
+		return ((JavascriptExecutor) this.browser).executeScript(script);
+	}
+
+	private String value(String input) {
+		return this.browser.findElement(By.id(input)).getDomProperty("value");
+	}
+
+	/** The files saved into the download folder (Chromium's unfinished ones left out). */
+	private List<String> downloaded() {
+		return files().stream().filter((name) -> !name.endsWith(".crdownload")).toList();
+	}
+
+	private List<String> partialDownloads() {
+		return files().stream().filter((name) -> name.endsWith(".crdownload")).toList();
+	}
+
+	private List<String> files() {
+		try (Stream<Path> files = Files.list(this.downloads)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private String points(String canvas) {
 		return this.browser.findElement(By.id(canvas)).getDomAttribute("data-points");
 	}
 
-	private String operatorToken() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/tokens"))
-			.header("Authorization", "Bearer test-bootstrap-admin-token-0123456789abcdef")
+	/** A new OPERATOR token: its {@code id} and its secret {@code token}. */
+	private JsonNode operatorToken() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/admin/tokens"))
+			.header("Authorization", ADMIN)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"dashboard-e2e\",\"role\":\"OPERATOR\"}"))
-			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(201);
-		return this.json.readTree(response.body()).get("token").asString();
+		return this.json.readTree(response.body());
+	}
+
+	private void revoke(long id) throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri("/api/admin/tokens/" + id)).header("Authorization", ADMIN).DELETE().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(204);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }
