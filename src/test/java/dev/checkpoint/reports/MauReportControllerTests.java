@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -23,11 +25,18 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The report API's shape, with the reports themselves stubbed: which parameters it takes,
- * the range it asks for, and the problems it answers. What is stored and computed is
- * {@link MauReportControllerIntegrationTests}' part.
+ * The report API's shape (a slice: this controller, the CSV converter, the problem
+ * handler and the JSON settings, nothing else of the application), with the reports
+ * themselves stubbed: which parameters it takes, the range it asks for, and the problems
+ * it answers. What is stored and computed is {@link MauReportControllerIntegrationTests}'
+ * part.
  */
-@WebMvcTest(MauReportController.class)
+@WebMvcTest(useDefaultFilters = false,
+		includeFilters = {
+				@Filter(type = FilterType.ASSIGNABLE_TYPE,
+						classes = { MauReportController.class, ReportsWebConfiguration.class }),
+				@Filter(type = FilterType.REGEX, pattern = { "dev\\.checkpoint\\.shared\\.ApiExceptionHandler",
+						"dev\\.checkpoint\\.shared\\.JsonConfiguration" }) })
 class MauReportControllerTests {
 
 	@Autowired
@@ -68,7 +77,7 @@ class MauReportControllerTests {
 				{ "/api/reports/mau?product=acme&from=2026-13", "from" },
 				{ "/api/reports/mau?product=acme&from=2026-05&to=2026-04", "from" },
 				{ "/api/reports/mau?product=acme&from=2016-01&to=2026-01", "from" },
-				{ "/api/reports/mau?from=2026-01", "product" }, { "/api/reports/mau?product=%20", "product" },
+				{ "/api/reports/mau?from=2026-01", "product" }, { "/api/reports/mau?product=", "product" },
 				{ "/api/reports/mau?product=acme&format=xml", "format" },
 				{ "/api/reports/mau/acme/2026-02/breakdown?dimension=colour", "dimension" },
 				{ "/api/reports/mau/acme/2026-02/breakdown", "dimension" },
@@ -108,8 +117,9 @@ class MauReportControllerTests {
 			.with(user("ops").roles("OPERATOR"))).hasStatusOk()
 			.hasContentTypeCompatibleWith("text/csv")
 			.bodyText()
-			.startsWith("product,month,developers,")
-			.contains("acme,2026-04,90,80,30,3,false,");
+			.isEqualTo("\"product\",\"month\",\"developers\",\"developers_excluding_ci\",\"returning_developers\","
+					+ "\"anonymous_pings\",\"final\",\"computed_at\"\r\n"
+					+ "\"acme\",\"2026-04\",90,80,30,3,\"false\",\"2026-04-10T00:00:00Z\"\r\n");
 	}
 
 }
