@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * Two application instances on one database: a catalogue change made anywhere reaches
  * both in-memory catalogues within the refresh interval.
  */
-@CheckpointIntegrationTest(properties = "checkpoint.catalog.refresh-interval=500ms")
+@CheckpointIntegrationTest
 class CatalogCacheIntegrationTests {
 
 	private static ConfigurableApplicationContext other;

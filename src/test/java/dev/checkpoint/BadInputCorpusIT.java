@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * valid pings sent in between are all stored, truncated to the documented limits.
  */
 @CheckpointIntegrationTest
-class BadInputCorpusTests {
+class BadInputCorpusIT {
 
 	/** Change to explore; a failure names the case index, which this seed reproduces. */
 	private static final long SEED = 0x5EED_C0DEL;

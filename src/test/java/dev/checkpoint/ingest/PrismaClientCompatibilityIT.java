@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 // folding off: every ping keeps its row, so that the event chain can be checked
 @CheckpointIntegrationTest(properties = "checkpoint.ingest.fold.window=0")
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
-class PrismaClientCompatibilityTests {
+class PrismaClientCompatibilityIT {
 
 	private static final Path CLIENT_DIR = Path.of("src/test/node");
 

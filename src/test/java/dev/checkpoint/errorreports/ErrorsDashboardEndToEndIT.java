@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads a report's stack trace (as text, never as HTML) and resolves the group.
  */
 @CheckpointIntegrationTest
-class ErrorsDashboardEndToEndTests {
+class ErrorsDashboardEndToEndIT {
 
 	@LocalServerPort
 	int port;

@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "checkpoint.ingest.spool.probe-interval=300ms", "checkpoint.catalog.refresh-interval=500ms" })
 @Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 @DirtiesContext
-class DatabaseOutageIntegrationTests {
+class DatabaseOutageIT {
 
 	private static final Path DATA_DIRECTORY = temporaryDirectory("checkpoint-outage-db");
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks every 20 ms. Loopback only, bounded in sockets and time.
  */
 @CheckpointIntegrationTest(properties = "checkpoint.request-limits.body-read-timeout=2s")
-class SlowClientFloodTests {
+class SlowClientFloodIT {
 
 	private static final int ADMIN_SOCKETS = 230;
 

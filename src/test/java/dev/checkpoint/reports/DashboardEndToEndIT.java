@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other call.
  */
 @CheckpointIntegrationTest
-class DashboardEndToEndTests {
+class DashboardEndToEndIT {
 
 	private static final String PRODUCT = "dashtest";
 

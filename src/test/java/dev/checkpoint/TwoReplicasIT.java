@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * a load balancer: pings sent alternately to both under load are each stored exactly
  * once, and the ShedLock'ed jobs, fired on both at the same moment, run once.
  */
-class TwoReplicasIntegrationTests {
+class TwoReplicasIT {
 
 	private static final String PRODUCT = "replicatest";
 

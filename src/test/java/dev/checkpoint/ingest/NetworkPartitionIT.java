@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 				"spring.datasource.hikari.data-source-properties.socketTimeout=10" })
 @Sql({ "/fixtures/clean-pings.sql", "/fixtures/acme-catalog.sql" })
 @DirtiesContext
-class NetworkPartitionIntegrationTests {
+class NetworkPartitionIT {
 
 	private static final Path SPOOL_DIRECTORY = temporaryDirectory();
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @CheckpointIntegrationTest
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
-class GoCheckpointCompatibilityTests {
+class GoCheckpointCompatibilityIT {
 
 	private static final Path LIBRARY = Path.of("/usr/share/gocode/src/github.com/hashicorp/go-checkpoint");
 

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the CLI must neither ask nor send.
  */
 @CheckpointIntegrationTest
-class PrismaCliCrashReportTests {
+class PrismaCliCrashReportIT {
 
 	private static final Path CLI_DIR = Path.of("src/test/node/prisma-cli");
 

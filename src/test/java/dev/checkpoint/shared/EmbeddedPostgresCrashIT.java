@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * none twice; then a {@code kill -9} of the JVM alone leaves a postmaster that the next
  * start stops before it starts its own.
  */
-class EmbeddedPostgresCrashTests {
+class EmbeddedPostgresCrashIT {
 
 	private static final int SENDERS = 6;
 
