@@ -65,11 +65,11 @@ class BatchWriter {
 				return;
 			}
 			catch (DataAccessException | TransactionException ex) {
-				if (StorageFailures.isOutage(ex)) {
+				if (StorageFailureClassifier.isOutage(ex)) {
 					this.outage.report(ex);
 					break;
 				}
-				if (ex instanceof DataAccessException refused && StorageFailures.isContentError(refused)) {
+				if (ex instanceof DataAccessException refused && StorageFailureClassifier.isContentError(refused)) {
 					throw refused;
 				}
 				failure = ex;

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Whether the database is known to be unreachable, and the only owner of that state. The
  * others read it (the batch writer then spools at once instead of waiting for a
  * connection; the health indicator shows it) or report a failure to it; only an outage
- * failure ({@link StorageFailures#isOutage}) begins one, and only a {@link #probe()} that
- * the database answers ends it. Logs once per change, not per batch.
+ * failure ({@link StorageFailureClassifier#isOutage}) begins one, and only a
+ * {@link #probe()} that the database answers ends it. Logs once per change, not per
+ * batch.
  */
 @Component
 class DatabaseOutage {
@@ -70,7 +71,7 @@ class DatabaseOutage {
 
 	/** A failure seen while using the database: an outage failure begins an outage. */
 	void report(Throwable failure) {
-		if (StorageFailures.isOutage(failure)) {
+		if (StorageFailureClassifier.isOutage(failure)) {
 			begin(failure);
 		}
 	}

@@ -19,9 +19,9 @@ final class Halving {
 
 	/**
 	 * Stores {@code batch}; when the database refuses it for its content
-	 * ({@link StorageFailures#isContentError}), stores each of its halves the same way. A
-	 * batch that cannot be halved any more goes to {@code refused}. Other failures
-	 * propagate.
+	 * ({@link StorageFailureClassifier#isContentError}), stores each of its halves the
+	 * same way. A batch that cannot be halved any more goes to {@code refused}. Other
+	 * failures propagate.
 	 * @param halves the two halves of a batch, or the batch alone when it holds one ping
 	 */
 	static <B> void store(B batch, Function<B, List<B>> halves, Consumer<B> store,
@@ -30,7 +30,7 @@ final class Halving {
 			store.accept(batch);
 		}
 		catch (DataAccessException ex) {
-			if (!StorageFailures.isContentError(ex)) {
+			if (!StorageFailureClassifier.isContentError(ex)) {
 				throw ex;
 			}
 			List<B> parts = halves.apply(batch);

@@ -34,7 +34,7 @@ class IngestHealthIndicator implements HealthIndicator {
 	public Health health() {
 		if (!this.outage.isActive()) {
 			DataAccessException failure = this.outage.probe();
-			if (failure != null && !StorageFailures.isOutage(failure)) {
+			if (failure != null && !StorageFailureClassifier.isOutage(failure)) {
 				return spoolDetails(Health.down(failure)).build();
 			}
 		}

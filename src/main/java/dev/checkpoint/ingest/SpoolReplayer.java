@@ -94,7 +94,7 @@ class SpoolReplayer implements SmartLifecycle {
 			return this.spool.pending().isEmpty();
 		}
 		catch (DataAccessException | TransactionException ex) {
-			if (!StorageFailures.isOutage(ex)) {
+			if (!StorageFailureClassifier.isOutage(ex)) {
 				log.warn("Replaying the ping spool failed, retrying later: {}", ex.getMessage());
 			}
 			this.outage.report(ex);

@@ -14,22 +14,23 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StorageFailuresTests {
+class StorageFailureClassifierTests {
 
 	@Test
 	void shouldSeeAnOutageWhenNoConnectionCanBeHad() {
-		assertThat(StorageFailures.isOutage(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+		assertThat(StorageFailureClassifier.isOutage(new CannotGetJdbcConnectionException(
+				"Failed to obtain JDBC Connection",
 				new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms"))))
 			.isTrue();
-		assertThat(StorageFailures.isOutage(new CannotCreateTransactionException("Could not open JPA EntityManager",
-				new ConnectException("Connection refused"))))
+		assertThat(StorageFailureClassifier.isOutage(new CannotCreateTransactionException(
+				"Could not open JPA EntityManager", new ConnectException("Connection refused"))))
 			.isTrue();
 	}
 
 	@Test
 	void shouldSeeAnOutageWhenTheServerGoesAwayOrRefusesWrites() {
 		for (String state : new String[] { "08006", "08001", "57P01", "57P03", "25006", "53300" }) {
-			assertThat(StorageFailures
+			assertThat(StorageFailureClassifier
 				.isOutage(new DataAccessResourceFailureException("failed", new SQLException("server gone", state))))
 				.as(state)
 				.isTrue();
@@ -40,19 +41,19 @@ class StorageFailuresTests {
 	void shouldTreatRefusedContentAsContentErrorNotOutage() {
 		DataIntegrityViolationException noPartition = new DataIntegrityViolationException("insert failed",
 				new SQLException("no partition of relation \"pings\" found for row", "23514"));
-		assertThat(StorageFailures.isOutage(noPartition)).isFalse();
-		assertThat(StorageFailures.isContentError(noPartition)).isTrue();
+		assertThat(StorageFailureClassifier.isOutage(noPartition)).isFalse();
+		assertThat(StorageFailureClassifier.isContentError(noPartition)).isTrue();
 		DataIntegrityViolationException badJson = new DataIntegrityViolationException("insert failed",
 				new SQLException("invalid input syntax for type json", "22P02"));
-		assertThat(StorageFailures.isContentError(badJson)).isTrue();
+		assertThat(StorageFailureClassifier.isContentError(badJson)).isTrue();
 	}
 
 	@Test
 	void shouldNeitherSpoolNorSplitWhenTheFailureIsTransient() {
 		PessimisticLockingFailureException deadlock = new PessimisticLockingFailureException("deadlock",
 				new SQLException("deadlock detected", "40P01"));
-		assertThat(StorageFailures.isOutage(deadlock)).isFalse();
-		assertThat(StorageFailures.isContentError(deadlock)).isFalse();
+		assertThat(StorageFailureClassifier.isOutage(deadlock)).isFalse();
+		assertThat(StorageFailureClassifier.isContentError(deadlock)).isFalse();
 	}
 
 }

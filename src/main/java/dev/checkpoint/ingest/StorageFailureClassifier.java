@@ -18,10 +18,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells why storing failed: the database is unreachable (the pings go to the spool), or
- * it refused the content (the batch is split to find the bad ping).
+ * Classifies why storing failed: the database is unreachable (the pings go to the spool),
+ * or it refused the content (the batch is split to find the bad ping).
  */
-final class StorageFailures {
+final class StorageFailureClassifier {
 
 	/**
 	 * SQL states that mean the server cannot take writes now, whatever the content:
@@ -31,7 +31,7 @@ final class StorageFailures {
 	private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "25006", "53000", "53100",
 			"53200", "53300");
 
-	private StorageFailures() {
+	private StorageFailureClassifier() {
 	}
 
 	/** Whether the failure says the database is unreachable rather than the data bad. */
