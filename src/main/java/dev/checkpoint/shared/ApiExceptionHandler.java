@@ -89,7 +89,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.handleExceptionInternal(ex, body, answerHeaders, statusCode, request);
 	}
 
-	/** A request the servlet container could not read (see {@link ClientErrors}). */
+	/**
+	 * A request the servlet container could not read (see {@link UnreadableRequests}).
+	 */
 	@ExceptionHandler({ InvalidParameterException.class, BadRequestException.class, MultipartException.class,
 			RequestRejectedException.class })
 	ResponseEntity<ProblemDetail> handleUnreadableRequest(Exception ex) {
@@ -107,7 +109,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
-		if (ClientErrors.statusOf(ex).isPresent()) {
+		if (UnreadableRequests.causedBy(ex)) {
 			return handleUnreadableRequest(ex);
 		}
 		log.error("Unexpected error", ex);

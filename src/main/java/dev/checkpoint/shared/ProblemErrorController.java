@@ -27,7 +27,7 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Throwable ex = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		int status = ClientErrors.statusOf(ex).orElseGet(() -> statusOf(request));
+		int status = UnreadableRequests.causedBy(ex) ? 400 : statusOf(request);
 		if (status >= 500) {
 			log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), ex);
 		}

@@ -1,7 +1,5 @@
 package dev.checkpoint.shared;
 
-import java.util.Optional;
-
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
@@ -15,26 +13,26 @@ import org.springframework.web.multipart.MultipartException;
  * security firewall rejects (encoded slashes, semicolons, NUL): they are the client's
  * fault and answer 400, never 500.
  */
-final class ClientErrors {
+final class UnreadableRequests {
 
-	private ClientErrors() {
+	private UnreadableRequests() {
 	}
 
 	/**
-	 * 400 when {@code ex}, or one of its causes, is a request the container could not
-	 * read.
+	 * Whether {@code ex}, or one of its causes, says the container could not read the
+	 * request.
 	 */
-	static Optional<Integer> statusOf(@Nullable Throwable ex) {
+	static boolean causedBy(@Nullable Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidParameterException || cause instanceof BadRequestException
 					|| cause instanceof MultipartException || cause instanceof RequestRejectedException) {
-				return Optional.of(400);
+				return true;
 			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		return Optional.empty();
+		return false;
 	}
 
 }
