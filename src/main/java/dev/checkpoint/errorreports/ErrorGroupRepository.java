@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ErrorGroupRepository extends JpaRepository<ErrorGroup, UUID> {
 
 	default ErrorGroup require(UUID id) {
-		return findById(id).orElseThrow(() -> Ids.groupNotFound(id.toString()));
+		return findById(id).orElseThrow(() -> PathIds.groupNotFound(id.toString()));
 	}
 
 }

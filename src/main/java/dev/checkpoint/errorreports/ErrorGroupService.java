@@ -78,13 +78,13 @@ class ErrorGroupService {
 	Attachment attachment(String id, int position) {
 		return this.attachments.find(find(id).getId(), position)
 			.orElseThrow(() -> Problems.notFound("Attachment not found",
-					"Error report " + Ids.quoted(id) + " has no attachment " + position + "."));
+					"Error report " + PathIds.quoted(id) + " has no attachment " + position + "."));
 	}
 
 	private ErrorReport find(String id) {
 		Optional<ErrorReport> report = NUMBER.matcher(id).matches() ? this.reports.findByNumber(Long.parseLong(id))
-				: Ids.parse(id).flatMap(this.reports::findById);
-		return report.orElseThrow(() -> Ids.reportNotFound(id));
+				: PathIds.parse(id).flatMap(this.reports::findById);
+		return report.orElseThrow(() -> PathIds.reportNotFound(id));
 	}
 
 	/** Marks the group fixed; its next report re-opens it. */

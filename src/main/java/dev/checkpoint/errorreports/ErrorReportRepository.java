@@ -10,7 +10,7 @@ interface ErrorReportRepository extends JpaRepository<ErrorReport, UUID> {
 	Optional<ErrorReport> findByNumber(long number);
 
 	default ErrorReport require(UUID id) {
-		return findById(id).orElseThrow(() -> Ids.reportNotFound(id.toString()));
+		return findById(id).orElseThrow(() -> PathIds.reportNotFound(id.toString()));
 	}
 
 }

@@ -92,7 +92,7 @@ class OperatorErrorReportController {
 	}
 
 	private static UUID groupId(String id) {
-		return Ids.parse(id).orElseThrow(() -> Ids.groupNotFound(id));
+		return PathIds.parse(id).orElseThrow(() -> PathIds.groupNotFound(id));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

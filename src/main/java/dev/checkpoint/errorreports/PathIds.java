@@ -9,15 +9,15 @@ import dev.checkpoint.shared.Problems;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Group and report ids in paths: uuids, where anything else simply finds nothing, and the
- * 404 of one that finds nothing.
+ * The error group and report ids that arrive in paths: parsed as uuids (anything else
+ * simply finds nothing), and the 404 of an id that finds nothing.
  */
-final class Ids {
+final class PathIds {
 
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
-	private Ids() {
+	private PathIds() {
 	}
 
 	static Optional<UUID> parse(String id) {
