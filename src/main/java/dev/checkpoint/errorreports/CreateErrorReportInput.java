@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.checkpoint.shared.StoredText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,15 +38,15 @@ record CreateErrorReportInput(String area, String kind, String cliVersion, @Null
 		OsAndArch platform = osAndArch();
 		List<Attachment> attachments = new ArrayList<>();
 		if (this.schemaFile != null && !this.schemaFile.isBlank()) {
-			attachments.add(new Attachment("schema.prisma", Texts.withoutNulNonNull(this.schemaFile),
+			attachments.add(new Attachment("schema.prisma", StoredText.withoutNul(this.schemaFile),
 					this.schemaFile.getBytes(StandardCharsets.UTF_8).length));
 		}
 		PrismaDetails details = new PrismaDetails(this.area, this.kind, this.binaryVersion, this.platform,
-				this.operatingSystem, Texts.withoutNul(this.rustStackTrace), this.dbVersion,
-				Texts.withoutNul(this.liftRequest), Texts.withoutNul(this.sqlDump));
+				this.operatingSystem, StoredText.withoutNul(this.rustStackTrace), this.dbVersion,
+				StoredText.withoutNul(this.liftRequest), StoredText.withoutNul(this.sqlDump));
 		return new CrashReport(product, this.cliVersion, Consent.PROMPT, platform.os(), platform.arch(), null,
-				this.fingerprint, Texts.withoutNul(this.command), message(), Texts.withoutNul(this.jsStackTrace),
-				details, attachments);
+				this.fingerprint, StoredText.withoutNul(this.command), message(),
+				StoredText.withoutNul(this.jsStackTrace), details, attachments);
 	}
 
 	/**
@@ -60,7 +61,7 @@ record CreateErrorReportInput(String area, String kind, String cliVersion, @Null
 			return NO_MESSAGE;
 		}
 		List<String> lines = new ArrayList<>();
-		for (String line : Texts.withoutNulNonNull(trace).split("\\R", MESSAGE_LINES + 1)) {
+		for (String line : StoredText.withoutNul(trace).split("\\R", MESSAGE_LINES + 1)) {
 			if (lines.size() == MESSAGE_LINES || (!lines.isEmpty() && FRAMES_START.matcher(line).matches())) {
 				break;
 			}

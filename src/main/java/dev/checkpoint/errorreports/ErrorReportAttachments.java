@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.checkpoint.shared.StoredText;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,7 +44,7 @@ class ErrorReportAttachments {
 			this.jdbc.sql("""
 					insert into error_report_attachments (report_id, position, name, content, original_size)
 					values (?, ?, ?, ?, ?)""")
-				.params(reportId, position, Texts.truncateChars(attachment.name(), NAME_CHARS),
+				.params(reportId, position, StoredText.truncate(attachment.name(), NAME_CHARS),
 						SecretRedactor.redact(attachment.content()), attachment.originalSize())
 				.update();
 		}

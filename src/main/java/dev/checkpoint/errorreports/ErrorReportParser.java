@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.checkpoint.shared.RequestLimitsProperties;
 import dev.checkpoint.shared.ProblemTypes;
 import dev.checkpoint.shared.Problems;
+import dev.checkpoint.shared.StoredText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -97,7 +98,7 @@ class ErrorReportParser {
 			errors.add(error(field, "must be a string"));
 			return null;
 		}
-		return Texts.withoutNul(node.stringValue());
+		return StoredText.withoutNul(node.stringValue());
 	}
 
 	private List<Map<String, String>> violations(ErrorReportRequest report) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.checkpoint.shared.Signatures;
+import dev.checkpoint.shared.StoredText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ class ErrorReportService {
 	StoredReport receive(CrashReport crash) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String message = Objects
-			.requireNonNull(Texts.truncateUtf8(SecretRedactor.redact(crash.message()), MESSAGE_BYTES));
+			.requireNonNull(StoredText.truncateUtf8(SecretRedactor.redact(crash.message()), MESSAGE_BYTES));
 		String stackTrace = longText(crash.stackTrace());
 		PrismaDetails prisma = redacted(crash.prisma());
 		String groupingTrace = (prisma != null && prisma.rustStackTrace() != null) ? prisma.rustStackTrace()
@@ -76,7 +77,7 @@ class ErrorReportService {
 		report.setArch(shortText(crash.arch()));
 		report.setNodeVersion(shortText(crash.nodeVersion()));
 		report.setSignature(Signatures.toUuid(crash.signature()));
-		report.setCommand(Texts.truncateUtf8(redacted(crash.command()), COMMAND_BYTES));
+		report.setCommand(StoredText.truncateUtf8(redacted(crash.command()), COMMAND_BYTES));
 		report.setMessage(message);
 		report.setStackTrace(stackTrace);
 		report.setPrisma(prisma);
@@ -139,7 +140,7 @@ class ErrorReportService {
 	}
 
 	private static @Nullable String longText(@Nullable String text) {
-		return Texts.truncateUtf8(redacted(text), STACK_TRACE_BYTES);
+		return StoredText.truncateUtf8(redacted(text), STACK_TRACE_BYTES);
 	}
 
 	private static @Nullable String redacted(@Nullable String text) {
@@ -147,7 +148,7 @@ class ErrorReportService {
 	}
 
 	private static @Nullable String shortText(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : Texts.truncateChars(text.strip(), SHORT_CHARS);
+		return (text == null || text.isBlank()) ? null : StoredText.truncate(text.strip(), SHORT_CHARS);
 	}
 
 	/** The first non-blank line of the (redacted) message. */
@@ -156,7 +157,7 @@ class ErrorReportService {
 			.map(String::strip)
 			.filter((line) -> !line.isEmpty())
 			.findFirst()
-			.map((line) -> Objects.requireNonNull(Texts.truncateChars(line, TITLE_CHARS)))
+			.map((line) -> Objects.requireNonNull(StoredText.truncate(line, TITLE_CHARS)))
 			.orElse("(no message)");
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.checkpoint.shared.StoredText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -59,17 +60,12 @@ class PingFactory {
 		return Objects.requireNonNullElse(clean(value, SHORT_LIMIT), "");
 	}
 
-	/** Drops NUL and the list separator, and truncates to {@code limit} code points. */
+	/**
+	 * The value as stored: without NUL and the {@link PingShapes#LIST_SEPARATOR list
+	 * separator}, cut to {@code limit} code points.
+	 */
 	static @Nullable String clean(@Nullable String value, int limit) {
-		if (value == null) {
-			return null;
-		}
-		String cleaned = (value.indexOf('\0') >= 0 || value.indexOf(PingShapes.LIST_SEPARATOR) >= 0)
-				? value.replace("\0", "").replace(String.valueOf(PingShapes.LIST_SEPARATOR), "") : value;
-		if (cleaned.codePointCount(0, cleaned.length()) <= limit) {
-			return cleaned;
-		}
-		return cleaned.substring(0, cleaned.offsetByCodePoints(0, limit));
+		return StoredText.clean(value, limit, PingShapes.LIST_SEPARATOR);
 	}
 
 }

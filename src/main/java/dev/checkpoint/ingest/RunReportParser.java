@@ -5,6 +5,7 @@ import java.io.InputStream;
 
 import dev.checkpoint.shared.RequestLimitsProperties;
 import dev.checkpoint.shared.Problems;
+import dev.checkpoint.shared.StoredText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -80,11 +81,12 @@ class RunReportParser {
 	/** A copy without NUL characters, which PostgreSQL's jsonb refuses. */
 	private static JsonNode clean(JsonNode node) {
 		if (node.isString()) {
-			return NODES.stringNode(node.stringValue().replace("\0", ""));
+			return NODES.stringNode(StoredText.withoutNul(node.stringValue()));
 		}
 		if (node.isObject()) {
 			ObjectNode copy = NODES.objectNode();
-			node.properties().forEach((entry) -> copy.set(entry.getKey().replace("\0", ""), clean(entry.getValue())));
+			node.properties()
+				.forEach((entry) -> copy.set(StoredText.withoutNul(entry.getKey()), clean(entry.getValue())));
 			return copy;
 		}
 		if (node.isArray()) {
