@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product as the admin API shows it; {@code retiredAt} is null while it is answered.
+ * A product as the admin API shows it: the {@link ProductView} fields plus when it was
+ * created and retired ({@code retiredAt} is null while it is answered).
  */
 record ProductResponse(String name, String packageName, String website, String installCommand, Instant createdAt,
 		@Nullable Instant retiredAt) {

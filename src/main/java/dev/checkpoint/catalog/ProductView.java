@@ -1,7 +1,9 @@
 package dev.checkpoint.catalog;
 
 /**
- * A product as clients see it.
+ * A product as clients see it: what {@link Catalog} answers other modules, read from the
+ * catalogue snapshot. The admin API's {@code ProductResponse} adds the product's
+ * timestamps.
  *
  * @param name the product name used in client routes
  * @param packageName the npm package (or other package) name, "" if none
