@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.checkpoint.shared.Platforms;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +47,9 @@ class MauCalculator {
 	 * (normalised) values first; within each signature's rows, the first row with a given
 	 * value is marked (a small sort per signature), so that counting marks counts
 	 * distinct signatures without one big distinct-count sort per dimension. Anonymous
-	 * pings count as pings, never as developers. The os/arch CASEs mirror
-	 * {@link dev.checkpoint.shared.Platforms}; empty values and an unknown ci become
-	 * {@code unknown}.
+	 * pings count as pings, never as developers. os and arch are normalised by the
+	 * expressions {@link Platforms} generates from the list it normalises with in Java;
+	 * empty values and an unknown ci become {@code unknown}.
 	 */
 	private static final String BREAKDOWNS = """
 			insert into mau_breakdowns (product, month, dimension, value, developers, pings)
@@ -60,16 +62,8 @@ class MauCalculator {
 			    row_number() over (partition by product, signature, ci) = 1 as first_ci
 			  from (
 			    select product, signature, coalesce(nullif(version, ''), 'unknown') as version,
-			      coalesce(nullif(case lower(btrim(os, E' \\t\\n\\r\\f'))
-			        when 'win32' then 'windows' when 'win' then 'windows' when 'win64' then 'windows'
-			        when 'windows_nt' then 'windows'
-			        when 'macos' then 'darwin' when 'mac' then 'darwin' when 'osx' then 'darwin'
-			        else lower(btrim(os, E' \\t\\n\\r\\f')) end, ''), 'unknown') as os,
-			      coalesce(nullif(case lower(btrim(arch, E' \\t\\n\\r\\f'))
-			        when 'x64' then 'amd64' when 'x86_64' then 'amd64' when 'x86-64' then 'amd64'
-			        when 'ia32' then '386' when 'x86' then '386' when 'i386' then '386' when 'i686' then '386'
-			        when 'aarch64' then 'arm64' when 'armv8' then 'arm64'
-			        else lower(btrim(arch, E' \\t\\n\\r\\f')) end, ''), 'unknown') as arch,
+			      coalesce(nullif(%s, ''), 'unknown') as os,
+			      coalesce(nullif(%s, ''), 'unknown') as arch,
 			      coalesce(nullif(node_version, ''), 'unknown') as node_version,
 			      case when ci then 'true' when not ci then 'false' else 'unknown' end as ci,
 			      sum(hits) as pings
@@ -97,7 +91,7 @@ class MauCalculator {
 			select product, :month, 'ci', ci,
 			  count(*) filter (where first_ci and signature is not null), sum(pings)
 			from marked group by product, ci
-			""";
+			""".formatted(Platforms.osSql("os"), Platforms.archSql("arch"));
 
 	private final JdbcClient jdbc;
 

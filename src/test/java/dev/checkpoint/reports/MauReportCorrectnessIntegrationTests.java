@@ -220,7 +220,8 @@ class MauReportCorrectnessIntegrationTests {
 
 	/**
 	 * Breakdowns counted in Java from the month's raw ping rows, normalising os and arch
-	 * with {@link Platforms} itself (the service does it in SQL).
+	 * with {@link Platforms} in Java (the service does it in the SQL Platforms
+	 * generates).
 	 */
 	private Set<List<Object>> rawBreakdowns(YearMonth month) {
 		Map<List<String>, Set<UUID>> developers = new HashMap<>();
