@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +27,9 @@ class NoticeDeliveryStore {
 	 */
 	private static final int FETCH_SIZE = 10_000;
 
-	private final JdbcTemplate jdbcTemplate;
-
 	private final JdbcClient jdbc;
 
-	NoticeDeliveryStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
-		this.jdbcTemplate = jdbcTemplate;
+	NoticeDeliveryStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -41,19 +38,16 @@ class NoticeDeliveryStore {
 	 * those already stored, are skipped.
 	 */
 	void save(List<Map.Entry<DeliveryKey, Instant>> batch) {
-		this.jdbcTemplate.update("""
+		this.jdbc.sql("""
 				insert into notice_deliveries (notice_id, signature, delivered_at)
 				select n, s, d from unnest(?::int[], ?::uuid[], ?::timestamptz[]) as t(n, s, d)
 				where exists (select 1 from notices where id = n)
-				on conflict do nothing""", (statement) -> {
-			var connection = statement.getConnection();
-			statement.setArray(1, connection.createArrayOf("int4",
-					batch.stream().map((entry) -> entry.getKey().noticeId()).toArray()));
-			statement.setArray(2, connection.createArrayOf("uuid",
-					batch.stream().map((entry) -> entry.getKey().signature()).toArray()));
-			statement.setArray(3, connection.createArrayOf("timestamptz",
-					batch.stream().map((entry) -> Timestamp.from(entry.getValue())).toArray()));
-		});
+				on conflict do nothing""")
+			.param(new SqlArrayValue("int4", batch.stream().map((entry) -> entry.getKey().noticeId()).toArray()))
+			.param(new SqlArrayValue("uuid", batch.stream().map((entry) -> entry.getKey().signature()).toArray()))
+			.param(new SqlArrayValue("timestamptz",
+					batch.stream().map((entry) -> Timestamp.from(entry.getValue())).toArray()))
+			.update();
 	}
 
 	/** Which of {@code noticeIds} are stored as sent to {@code signature}. */
