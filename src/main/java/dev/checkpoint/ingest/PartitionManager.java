@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +34,7 @@ class PartitionManager implements SmartInitializingSingleton {
 
 	private static final Pattern PARTITION_NAME = Pattern.compile("pings_(\\d{4})_(\\d{2})");
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
@@ -42,7 +42,7 @@ class PartitionManager implements SmartInitializingSingleton {
 
 	private final IngestProperties properties;
 
-	PartitionManager(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, IngestProperties properties) {
+	PartitionManager(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, IngestProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -72,7 +72,7 @@ class PartitionManager implements SmartInitializingSingleton {
 		YearMonth oldestKept = YearMonth.now(this.clock.withZone(ZoneOffset.UTC))
 			.minusMonths(this.properties.rawRetention());
 		List<YearMonth> dropped = new ArrayList<>();
-		for (String table : this.jdbc.queryForList(PARTITIONS, String.class)) {
+		for (String table : this.jdbc.sql(PARTITIONS).query(String.class).list()) {
 			Matcher name = PARTITION_NAME.matcher(table);
 			if (name.matches()) {
 				YearMonth month = YearMonth.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)));
@@ -83,7 +83,9 @@ class PartitionManager implements SmartInitializingSingleton {
 			}
 		}
 		Integer deleted = this.transactions
-			.execute((status) -> this.jdbc.update("delete from monthly_actives where month < ?", oldestKept.atDay(1)));
+			.execute((status) -> this.jdbc.sql("delete from monthly_actives where month < ?")
+				.param(oldestKept.atDay(1))
+				.update());
 		if (!dropped.isEmpty() || (deleted != null && deleted > 0)) {
 			log.info("Raw retention: dropped ping partitions of {} and {} monthly_actives rows before {}", dropped,
 					deleted, oldestKept);
@@ -92,28 +94,36 @@ class PartitionManager implements SmartInitializingSingleton {
 	}
 
 	private void drop(String table) {
-		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('checkpoint.pings.partitions'))");
+		lockPartitions();
 		// dropping a partition briefly locks the parent table: wait for ingest a little,
-		// then
-		// give up until the next run rather than queue writers behind us
-		this.jdbc.execute("set local lock_timeout = '10s'");
-		this.jdbc.execute("drop table if exists " + table);
+		// then give up until the next run rather than queue writers behind us
+		this.jdbc.sql("set local lock_timeout = '10s'").update();
+		this.jdbc.sql("drop table if exists " + table).update();
 		log.info("Dropped ping partition {}", table);
 	}
 
 	private void create(YearMonth month) {
-		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('checkpoint.pings.partitions'))");
+		lockPartitions();
 		String table = "pings_%04d_%02d".formatted(month.getYear(), month.getMonthValue());
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.plusMonths(1).atDay(1);
-		Integer exists = this.jdbc.queryForObject("select count(*) from pg_class where relname = ?", Integer.class,
-				table);
-		if (exists != null && exists > 0) {
+		boolean exists = this.jdbc.sql("select exists (select 1 from pg_class where relname = ?)")
+			.param(table)
+			.query(Boolean.class)
+			.single();
+		if (exists) {
 			return;
 		}
-		this.jdbc.execute("create table %s partition of pings for values from ('%s 00:00:00+00') to ('%s 00:00:00+00')"
-			.formatted(table, from, to));
+		this.jdbc
+			.sql("create table %s partition of pings for values from ('%s 00:00:00+00') to ('%s 00:00:00+00')"
+				.formatted(table, from, to))
+			.update();
 		log.info("Created ping partition {}", table);
+	}
+
+	/** Serialises partition changes across instances, until the transaction ends. */
+	private void lockPartitions() {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('checkpoint.pings.partitions'))").query().listOfRows();
 	}
 
 }
