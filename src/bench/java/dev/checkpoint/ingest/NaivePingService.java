@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +25,9 @@ class NaivePingService {
 
 	private final PingShapes shapes;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	NaivePingService(NaivePingRepository pings, PingProducts products, PingShapes shapes, JdbcTemplate jdbc) {
+	NaivePingService(NaivePingRepository pings, PingProducts products, PingShapes shapes, JdbcClient jdbc) {
 		this.pings = pings;
 		this.products = products;
 		this.shapes = shapes;

@@ -59,7 +59,7 @@ class DatabaseOutage {
 	 */
 	@Nullable DataAccessException probe() {
 		try {
-			this.pool.jdbc().queryForObject("select 1", Integer.class);
+			this.pool.jdbc().sql("select 1").query(Integer.class).single();
 		}
 		catch (DataAccessException ex) {
 			report(ex);

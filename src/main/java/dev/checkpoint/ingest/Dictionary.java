@@ -1,8 +1,5 @@
 package dev.checkpoint.ingest;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +10,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.dao.DataRetrievalFailureException;
-import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,10 +33,11 @@ abstract class Dictionary<K> {
 	private final Cache<K, Integer> ids;
 
 	/**
-	 * @param add the statement adding the values bound by {@link #bind} that the table
-	 * does not hold yet (in a fixed order, so that concurrent writers never deadlock)
-	 * @param find the query answering, for the values bound by {@link #bind}, each one's
-	 * position (from 1) and id
+	 * @param add the statement adding the values given as {@link #parameters} that the
+	 * table does not hold yet (in a fixed order, so that concurrent writers never
+	 * deadlock)
+	 * @param find the query answering, for the values given as {@link #parameters}, each
+	 * one's position (from 1) and id
 	 * @param cached how many values to keep in memory, the most used first
 	 */
 	Dictionary(String add, String find, int cached) {
@@ -47,15 +46,15 @@ abstract class Dictionary<K> {
 		this.ids = Caffeine.newBuilder().maximumSize(cached).executor(Runnable::run).build();
 	}
 
-	/** Binds the values as the parameters of both statements. */
-	abstract void bind(PreparedStatement statement, List<K> values) throws SQLException;
+	/** The values as the parameters of either statement: arrays, bound in order. */
+	abstract List<SqlArrayValue> parameters(List<K> values);
 
 	/**
 	 * The id of each value, in order, adding the values the database does not hold yet
 	 * (inside the caller's transaction when there is one: {@code jdbc} must take part in
 	 * it).
 	 */
-	int[] ids(JdbcOperations jdbc, List<K> values) {
+	int[] ids(JdbcClient jdbc, List<K> values) {
 		int[] ids = new int[values.size()];
 		LinkedHashSet<K> missing = new LinkedHashSet<>();
 		for (int i = 0; i < ids.length; i++) {
@@ -81,26 +80,16 @@ abstract class Dictionary<K> {
 		return ids;
 	}
 
-	private Map<K, Integer> store(JdbcOperations jdbc, List<K> values) {
-		jdbc.execute(this.add, (PreparedStatement statement) -> {
-			bind(statement, values);
-			return statement.executeUpdate();
+	private Map<K, Integer> store(JdbcClient jdbc, List<K> values) {
+		jdbc.sql(this.add).params(parameters(values)).update();
+		Map<K, Integer> found = new HashMap<>();
+		jdbc.sql(this.find).params(parameters(values)).query((row) -> {
+			found.put(values.get(row.getInt(1) - 1), row.getInt(2));
 		});
-		Map<K, Integer> found = jdbc.execute(this.find, (PreparedStatement statement) -> {
-			bind(statement, values);
-			Map<K, Integer> byValue = new HashMap<>();
-			try (ResultSet result = statement.executeQuery()) {
-				while (result.next()) {
-					byValue.put(values.get(result.getInt(1) - 1), result.getInt(2));
-				}
-			}
-			return byValue;
-		});
-		if (found == null || found.size() != values.size()) {
+		if (found.size() != values.size()) {
 			// a DataAccessException, so that the batch writer retries or fails the batch
 			// (any other exception would end its writer thread)
-			throw new DataRetrievalFailureException(
-					"Stored " + values.size() + " values but found " + ((found != null) ? found.size() : 0));
+			throw new DataRetrievalFailureException("Stored " + values.size() + " values but found " + found.size());
 		}
 		return found;
 	}

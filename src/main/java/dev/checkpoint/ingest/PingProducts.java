@@ -1,9 +1,8 @@
 package dev.checkpoint.ingest;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +30,8 @@ class PingProducts extends Dictionary<String> {
 	}
 
 	@Override
-	void bind(PreparedStatement statement, List<String> names) throws SQLException {
-		statement.setArray(1, statement.getConnection().createArrayOf("text", names.toArray()));
+	List<SqlArrayValue> parameters(List<String> names) {
+		return List.of(new SqlArrayValue("text", names.toArray()));
 	}
 
 }

@@ -1,14 +1,13 @@
 package dev.checkpoint.ingest;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,16 +58,16 @@ class PingShapes extends Dictionary<PingShape> {
 	}
 
 	@Override
-	void bind(PreparedStatement statement, List<PingShape> shapes) throws SQLException {
-		Connection connection = statement.getConnection();
-		int index = 1;
+	List<SqlArrayValue> parameters(List<PingShape> shapes) {
+		List<SqlArrayValue> parameters = new ArrayList<>(VALUES.size());
 		for (Value value : VALUES) {
 			Object[] values = new Object[shapes.size()];
 			for (int i = 0; i < values.length; i++) {
 				values[i] = value.value().apply(shapes.get(i));
 			}
-			statement.setArray(index++, connection.createArrayOf("text", values));
+			parameters.add(new SqlArrayValue("text", values));
 		}
+		return parameters;
 	}
 
 	private static @Nullable String joined(List<String> items) {

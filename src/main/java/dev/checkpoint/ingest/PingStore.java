@@ -1,7 +1,5 @@
 package dev.checkpoint.ingest;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +15,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,7 +113,7 @@ class PingStore {
 	 * Stores the pings and their rollup in one statement, inside the caller's transaction
 	 * when there is one ({@code jdbc} must take part in it).
 	 */
-	void store(JdbcOperations jdbc, List<Ping> pings) {
+	void store(JdbcClient jdbc, List<Ping> pings) {
 		List<Row> folded = fold(pings);
 		int[] productIds = this.products.ids(jdbc, folded.stream().map((row) -> row.ping().product()).toList());
 		int[] shapeIds = this.shapes.ids(jdbc, folded.stream().map((row) -> PingShape.of(row.ping())).toList());
@@ -122,19 +121,15 @@ class PingStore {
 		for (int i = 0; i < shapeIds.length; i++) {
 			rows.add(folded.get(i).withIds(productIds[i], shapeIds[i]));
 		}
-		jdbc.execute(INSERT, (PreparedStatement statement) -> {
-			Connection connection = statement.getConnection();
-			int index = 1;
-			for (Column column : COLUMNS) {
-				Object[] values = new Object[rows.size()];
-				for (int i = 0; i < values.length; i++) {
-					values[i] = column.value().apply(rows.get(i));
-				}
-				statement.setArray(index++, connection.createArrayOf(column.bindType(), values));
+		List<SqlArrayValue> parameters = new ArrayList<>(COLUMNS.size());
+		for (Column column : COLUMNS) {
+			Object[] values = new Object[rows.size()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = column.value().apply(rows.get(i));
 			}
-			statement.execute();
-			return null;
-		});
+			parameters.add(new SqlArrayValue(column.bindType(), values));
+		}
+		jdbc.sql(INSERT).params(parameters).update();
 	}
 
 	/**

@@ -148,7 +148,9 @@ class SpoolReplayer implements SmartLifecycle {
 	boolean apply(SpooledBatch batch) {
 		Boolean stored = this.pool.transactions().execute((status) -> {
 			int inserted = this.pool.jdbc()
-				.update("insert into ingest_spool_batches (id) values (?) on conflict do nothing", batch.id());
+				.sql("insert into ingest_spool_batches (id) values (?) on conflict do nothing")
+				.param(batch.id())
+				.update();
 			if (inserted == 0) {
 				return false;
 			}
@@ -167,8 +169,9 @@ class SpoolReplayer implements SmartLifecycle {
 		this.lastCleanUp = now;
 		try {
 			this.pool.jdbc()
-				.update("delete from ingest_spool_batches where applied_at < ?",
-						Timestamp.from(now.minus(this.properties.spool().appliedRetention())));
+				.sql("delete from ingest_spool_batches where applied_at < ?")
+				.param(Timestamp.from(now.minus(this.properties.spool().appliedRetention())))
+				.update();
 		}
 		catch (DataAccessException ex) {
 			log.debug("Cleaning up replayed spool batch ids failed: {}", ex.getMessage());

@@ -9,7 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +35,7 @@ class WriterPool implements DisposableBean {
 
 	private final HikariDataSource pool;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -70,12 +70,12 @@ class WriterPool implements DisposableBean {
 		config.setInitializationFailTimeout(-1);
 		config.setMetricRegistry(meters);
 		this.pool = new HikariDataSource(config);
-		this.jdbc = new JdbcTemplate(this.pool);
+		this.jdbc = JdbcClient.create(this.pool);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.pool));
 	}
 
 	/** Statements on this pool, inside the caller's transaction when there is one. */
-	JdbcTemplate jdbc() {
+	JdbcClient jdbc() {
 		return this.jdbc;
 	}
 

@@ -65,7 +65,7 @@ class PingDictionariesIntegrationTests {
 		PingShape emptyUserAgent = new PingShape(tag, "linux", "x64", null, null, null, List.of(), List.of(), List.of(),
 				null, "");
 
-		int[] ids = this.shapes.ids(this.jdbcTemplate,
+		int[] ids = this.shapes.ids(this.jdbc,
 				List.of(full, bare, full, emptyItem, twoEmptyItems, nullUserAgent, emptyUserAgent, bare));
 
 		assertThat(ids[0]).isEqualTo(ids[2]).isPositive();
@@ -92,9 +92,8 @@ class PingDictionariesIntegrationTests {
 			.param(ids[4])
 			.query(Integer.class)
 			.single()).isEqualTo(2);
-		assertThat(this.shapes.ids(this.jdbcTemplate, List.of(bare, full))).containsExactly(ids[1], ids[0]);
-		assertThat(new PingShapes().ids(this.jdbcTemplate, List.of(full, bare)))
-			.as("another instance finds the stored shapes")
+		assertThat(this.shapes.ids(this.jdbc, List.of(bare, full))).containsExactly(ids[1], ids[0]);
+		assertThat(new PingShapes().ids(this.jdbc, List.of(full, bare))).as("another instance finds the stored shapes")
 			.containsExactly(ids[0], ids[1]);
 	}
 
@@ -103,11 +102,10 @@ class PingDictionariesIntegrationTests {
 		String name = "dictionary-" + UUID.randomUUID();
 		PingProducts products = new PingProducts();
 
-		int[] ids = products.ids(this.jdbcTemplate, List.of(name, name + "-other", name));
+		int[] ids = products.ids(this.jdbc, List.of(name, name + "-other", name));
 
 		assertThat(ids[0]).isEqualTo(ids[2]).isNotEqualTo(ids[1]);
-		assertThat(new PingProducts().ids(this.jdbcTemplate, List.of(name + "-other", name))).containsExactly(ids[1],
-				ids[0]);
+		assertThat(new PingProducts().ids(this.jdbc, List.of(name + "-other", name))).containsExactly(ids[1], ids[0]);
 		assertThat(
 				this.jdbc.sql("select name from ping_products where id = ?").param(ids[1]).query(String.class).single())
 			.isEqualTo(name + "-other");
@@ -118,13 +116,13 @@ class PingDictionariesIntegrationTests {
 		PingShape shape = shape(UUID.randomUUID().toString(), List.of("mysql"));
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		int rolledBack = transaction.execute((status) -> {
-			int id = this.shapes.ids(this.jdbcTemplate, List.of(shape))[0];
+			int id = this.shapes.ids(this.jdbc, List.of(shape))[0];
 			status.setRollbackOnly();
 			return id;
 		});
 		assertThat(count("select count(*) from ping_shapes where id = ?", rolledBack)).isZero();
 
-		int stored = this.shapes.ids(this.jdbcTemplate, List.of(shape))[0];
+		int stored = this.shapes.ids(this.jdbc, List.of(shape))[0];
 
 		assertThat(stored).isNotEqualTo(rolledBack);
 		assertThat(count("select count(*) from ping_shapes where id = ?", stored)).isOne();
@@ -169,7 +167,7 @@ class PingDictionariesIntegrationTests {
 					row("prisma", "5.22.0", "linux", "x64", "migrate", "v20.11.1", "postgresql,sqlite",
 							"prisma/checkpoint-client", 1),
 					row("terraform", "1.9.0", "darwin", "arm64", null, null, null, null, 1));
-			assertThat(new PingShapes().ids(jdbc,
+			assertThat(new PingShapes().ids(JdbcClient.create(jdbc),
 					List.of(new PingShape("5.22.0", "linux", "x64", null, null, "v20.11.1",
 							List.of("postgresql", "sqlite"), List.of(), List.of(), null, "prisma/checkpoint-client"))))
 				.as("the application finds a migrated shape by its digest")

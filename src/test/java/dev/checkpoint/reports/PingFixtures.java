@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -52,9 +52,9 @@ final class PingFixtures {
 			for (TestPing ping : pings) {
 				values.add(ping(ping));
 			}
-			Method method = store.getClass().getDeclaredMethod("store", JdbcOperations.class, List.class);
+			Method method = store.getClass().getDeclaredMethod("store", JdbcClient.class, List.class);
 			ReflectionUtils.makeAccessible(method);
-			method.invoke(store, jdbc, values);
+			method.invoke(store, JdbcClient.create(jdbc), values);
 		}
 		catch (InvocationTargetException ex) {
 			ReflectionUtils.rethrowRuntimeException(ex.getTargetException());
