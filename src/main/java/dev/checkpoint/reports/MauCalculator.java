@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.checkpoint.ingest.PingTables;
 import dev.checkpoint.shared.Platforms;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes one month's reports for every product in one transaction: the headline figures
- * from the {@code monthly_actives}/{@code monthly_anonymous} rollups (one index range per
- * month), the breakdowns from that month's ping partition. A final report is never
- * recomputed, so later deletion of raw data cannot change it.
+ * from ingest's {@code monthly_actives}/{@code monthly_anonymous} rollups (one index
+ * range per month), the breakdowns from that month's pings ({@code ping_details}), each
+ * read as {@link PingTables} names it. A final report is never recomputed, so later
+ * deletion of raw data cannot change it.
  */
 @Component
 class MauCalculator {
@@ -29,9 +31,9 @@ class MauCalculator {
 			from (
 			  select product, count(*) as developers, count(*) filter (where non_ci) as non_ci,
 			    count(*) filter (where days & (days - 1) <> 0) as returning_developers, 0 as anonymous
-			  from monthly_actives where month = :month group by product
+			  from %s where month = :month group by product
 			  union all
-			  select product, 0, 0, 0, pings from monthly_anonymous where month = :month
+			  select product, 0, 0, 0, pings from %s where month = :month
 			) as t
 			group by product
 			on conflict (product, month) do update
@@ -40,7 +42,8 @@ class MauCalculator {
 			    final = excluded.final, computed_at = excluded.computed_at
 			  where not r.final
 			returning product
-			""";
+			"""
+		.formatted(PingTables.MONTHLY_ACTIVES.sqlName(), PingTables.MONTHLY_ANONYMOUS.sqlName());
 
 	/**
 	 * The month's pings are grouped per product, signature and combination of
@@ -67,7 +70,7 @@ class MauCalculator {
 			      coalesce(nullif(node_version, ''), 'unknown') as node_version,
 			      case when ci then 'true' when not ci then 'false' else 'unknown' end as ci,
 			      sum(hits) as pings
-			    from ping_details
+			    from %s
 			    where received_at >= :from and received_at < :to and product = any(:products)
 			    group by 1, 2, 3, 4, 5, 6, 7
 			  ) as g
@@ -91,7 +94,7 @@ class MauCalculator {
 			select product, :month, 'ci', ci,
 			  count(*) filter (where first_ci and signature is not null), sum(pings)
 			from marked group by product, ci
-			""".formatted(Platforms.osSql("os"), Platforms.archSql("arch"));
+			""".formatted(Platforms.osSql("os"), Platforms.archSql("arch"), PingTables.PING_DETAILS.sqlName());
 
 	private final JdbcClient jdbc;
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.checkpoint.ingest.PingTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,22 +31,22 @@ class MauReportService {
 	 */
 	private static final String UNCLOSED_MONTHS = """
 			with recursive actives as (
-			  (select product, month from monthly_actives order by product, month limit 1)
+			  (select product, month from %1$s order by product, month limit 1)
 			  union all
 			  select n.product, n.month from actives as a cross join lateral (
-			    select m.product, m.month from monthly_actives as m
+			    select m.product, m.month from %1$s as m
 			    where (m.product, m.month) > (a.product, a.month)
 			    order by m.product, m.month limit 1) as n
 			), candidates as (
 			  select product, month from actives
 			  union
-			  select product, month from monthly_anonymous
+			  select product, month from %2$s
 			)
 			select distinct c.month from candidates as c
 			where c.month < :current and not exists (
 			  select 1 from mau_reports as r where r.product = c.product and r.month = c.month and r.final)
 			order by c.month
-			""";
+			""".formatted(PingTables.MONTHLY_ACTIVES.sqlName(), PingTables.MONTHLY_ANONYMOUS.sqlName());
 
 	private final MauCalculator calculator;
 
