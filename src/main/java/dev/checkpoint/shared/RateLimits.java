@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.local.SynchronizationStrategy;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,7 @@ public class RateLimits {
 		Bucket bucket = this.buckets.get(key(name, request),
 				(key) -> Bucket.builder()
 					.addLimit((spec) -> spec.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+					.withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
 					.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
