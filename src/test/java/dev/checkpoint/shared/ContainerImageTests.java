@@ -14,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -100,6 +101,33 @@ class ContainerImageTests {
 			.toList();
 		assertThat(volumes).anySatisfy((volume) -> assertThat(data).startsWithRaw(volume).isNotEqualTo(volume))
 			.anySatisfy((volume) -> assertThat(password).startsWithRaw(volume));
+	}
+
+	/**
+	 * Compose mounts a named volume on each of the image's volumes, so that nothing the
+	 * server writes there (the spool, the admin setup token) lands in an anonymous volume
+	 * that {@code docker compose down} leaves behind unnamed and a new container does not
+	 * see.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldMountANamedComposeVolumeOnEveryVolumeOfTheImage() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		List<String> mounts = (List<String>) ((Map<String, Object>) services.get("checkpoint")).get("volumes");
+		Map<String, Object> named = (Map<String, Object>) compose.get("volumes");
+		List<String> volumes = instructions("VOLUME").stream()
+			.flatMap((volume) -> Pattern.compile("[\\s\\[\\],\"]+").splitAsStream(volume))
+			.filter((volume) -> !volume.isEmpty())
+			.toList();
+		assertThat(volumes).isNotEmpty();
+		for (String volume : volumes) {
+			assertThat(mounts).as("mounts of the checkpoint service").anySatisfy((mount) -> {
+				String[] parts = mount.split(":");
+				assertThat(parts[1]).isEqualTo(volume);
+				assertThat(named).containsKey(parts[0]);
+			});
+		}
 	}
 
 	/** The runtime stage's ENV variables, as a container without {@code -e} sees them. */
