@@ -11,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -39,6 +40,17 @@ class SecurityConfiguration {
 	 */
 	static final String[] PUBLIC_ROUTES = { "/", "/v1/**", "/api/privacy/**", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/error" };
+
+	/**
+	 * No Spring Security observations: with them, every filter of every request is
+	 * wrapped in a Micrometer observation of its own (~25 % of a check's CPU in a JFR
+	 * profile, and ~1.6 KB allocated per request in names alone, bench/ingest.sh). The
+	 * request metrics ({@code http.server.requests}) stay.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, RateLimits rateLimits,

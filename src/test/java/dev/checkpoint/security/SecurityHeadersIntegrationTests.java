@@ -112,6 +112,13 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
+	void shouldCountRequestsWithoutObservingEverySecurityFilter() throws Exception {
+		get("/v1/check/acme?version=1.0.0", null);
+		String metrics = get("/actuator/prometheus", "Bearer " + operatorToken()).body();
+		assertThat(metrics).contains("http_server_requests_seconds_count").doesNotContain("spring_security_");
+	}
+
+	@Test
 	void shouldAnswerErrorPageAsProblemWithoutInternals() throws Exception {
 		for (String path : List.of("/error", "/v1/check/a%2F..%2Fb", "/v1/check/x;y")) {
 			HttpResponse<String> response = get(path, null);
