@@ -94,11 +94,7 @@ class ContainerImageTests {
 			.bindOrCreate("checkpoint.embedded-postgres", EmbeddedPostgresProperties.class);
 		Path data = workdir.resolve(settings.dataDirectory()).normalize();
 		Path password = EmbeddedPostgresPassword.fileFor(data);
-		List<Path> volumes = instructions("VOLUME").stream()
-			.flatMap((volume) -> Pattern.compile("[\\s\\[\\],\"]+").splitAsStream(volume))
-			.filter((volume) -> !volume.isEmpty())
-			.map(Path::of)
-			.toList();
+		List<Path> volumes = volumes().stream().map(Path::of).toList();
 		assertThat(volumes).anySatisfy((volume) -> assertThat(data).startsWithRaw(volume).isNotEqualTo(volume))
 			.anySatisfy((volume) -> assertThat(password).startsWithRaw(volume));
 	}
@@ -116,10 +112,7 @@ class ContainerImageTests {
 		Map<String, Object> services = (Map<String, Object>) compose.get("services");
 		List<String> mounts = (List<String>) ((Map<String, Object>) services.get("checkpoint")).get("volumes");
 		Map<String, Object> named = (Map<String, Object>) compose.get("volumes");
-		List<String> volumes = instructions("VOLUME").stream()
-			.flatMap((volume) -> Pattern.compile("[\\s\\[\\],\"]+").splitAsStream(volume))
-			.filter((volume) -> !volume.isEmpty())
-			.toList();
+		List<String> volumes = volumes();
 		assertThat(volumes).isNotEmpty();
 		for (String volume : volumes) {
 			assertThat(mounts).as("mounts of the checkpoint service").anySatisfy((mount) -> {
@@ -141,6 +134,14 @@ class ContainerImageTests {
 		}
 		assertThat(environment).containsKey("CHECKPOINT_EMBEDDEDPOSTGRES_ENABLED");
 		return environment;
+	}
+
+	/** The paths of the last stage's {@code VOLUME} instructions. */
+	private static List<String> volumes() throws IOException {
+		return instructions("VOLUME").stream()
+			.flatMap((volume) -> Pattern.compile("[\\s\\[\\],\"]+").splitAsStream(volume))
+			.filter((volume) -> !volume.isEmpty())
+			.toList();
 	}
 
 	/** The arguments of one kind of instruction in the Dockerfile's last stage. */
