@@ -28,7 +28,7 @@ COPY --from=builder /builder/extracted/application/ ./
 USER checkpoint
 EXPOSE 8080
 # measured by bench/ingest.sh (fits a 512 MiB container); override with -e JAVA_TOOL_OPTIONS=...
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -Xmx128m" MALLOC_ARENA_MAX=2
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=1000 -Xmx128m" MALLOC_ARENA_MAX=2
 # no embedded database by surprise: without SPRING_DATASOURCE_URL the server refuses to start
 ENV CHECKPOINT_EMBEDDEDPOSTGRES_ENABLED=false
 ENTRYPOINT ["java", "-jar", "application.jar"]

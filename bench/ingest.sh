@@ -34,7 +34,8 @@
 #   BENCH_HEAP=128m            -Xmx of the server (see below)
 #   BENCH_MALLOC_ARENA_MAX=2   glibc malloc arenas of the server process
 #   BENCH_JAVA=java            the java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-#   BENCH_JAVA_OPTS="-XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80"   JVM options
+#   BENCH_JAVA_OPTS="-XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=1000"
+#                              JVM options
 #   BENCH_APP_ARGS=            extra Spring arguments, e.g. --checkpoint.ingest.writer-threads=4
 #   BENCH_DB_URL=              postgresql://user:password@host:port/database instead of the
 #                              embedded server (its pings tables get rows; nothing is dropped)
@@ -46,8 +47,8 @@
 #   BENCH_WAIT_QUIET=0         wait up to this many seconds for other processes to use < 10%
 #                              of the CPU before starting (the load is measured and printed)
 #
-# JVM: -Xmx128m -XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 and
-# MALLOC_ARENA_MAX=2 by default (BENCH_HEAP,
+# JVM: -Xmx128m -XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
+# -XX:TrimNativeHeapInterval=1000 and MALLOC_ARENA_MAX=2 by default (BENCH_HEAP,
 # BENCH_JAVA_OPTS, BENCH_MALLOC_ARENA_MAX), the settings the Docker image ships
 # (JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX in Dockerfile). Native memory tracking under load
 # (-XX:NativeMemoryTracking=summary) showed heap 160 MiB, metaspace 86, code 39, symbols 23,
@@ -74,7 +75,7 @@ RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-100}"
 HEAP="${BENCH_HEAP:-128m}"
 export MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}"
 JAVA="${BENCH_JAVA:-java}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=1000}"
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS}"
 read -r -a APP_ARGS <<<"${BENCH_APP_ARGS:-}"
 RUNS="${BENCH_RUNS:-durable noop naive pgbench rate}"
