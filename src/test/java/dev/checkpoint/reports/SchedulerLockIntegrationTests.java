@@ -106,7 +106,7 @@ class SchedulerLockIntegrationTests {
 		assertThat(all).filteredOn(Job::locked).extracting(Job::name).doesNotContain("catalog.refresh").hasSize(6);
 		assertThat(all).filteredOn((job) -> job.name().equals("reports.mau-refresh"))
 			.extracting(Job::cron)
-			.as("set to '-' by @CheckpointIntegrationTest")
+			.as("set to '-' by the tests' application.properties")
 			.containsExactly("-");
 		assertThat(all).filteredOn((job) -> job.name().equals("ingest.partitions"))
 			.extracting(Job::cron)
