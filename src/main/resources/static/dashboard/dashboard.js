@@ -11,7 +11,9 @@ function monthString(date) {
   return date.toISOString().slice(0, 7);
 }
 
-function draw(id, type, labels, datasets) {
+// Counts are whole developers: the y axis never shows fractions (0.1 ... 1.0). A chart
+// without data says so instead of drawing empty axes.
+function draw(id, type, labels, datasets, empty) {
   const canvas = $(id);
   if (charts[id]) {
     charts[id].destroy();
@@ -19,10 +21,19 @@ function draw(id, type, labels, datasets) {
   charts[id] = new Chart(canvas, {
     type,
     data: { labels, datasets },
-    options: { animation: false, responsive: true, scales: { y: { beginAtZero: true } } },
+    options: { animation: false, responsive: true, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
   const points = datasets.reduce((sum, set) => sum + set.data.length, 0);
   canvas.dataset.points = String(points);
+  let note = canvas.parentElement.querySelector('.empty');
+  if (!note) {
+    note = document.createElement('p');
+    note.className = 'empty';
+    canvas.before(note);
+  }
+  note.textContent = points ? '' : empty;
+  note.hidden = points > 0;
+  canvas.style.display = points ? 'block' : 'none';
 }
 
 async function loadSeries() {
@@ -34,11 +45,12 @@ async function loadSeries() {
   const query = new URLSearchParams({ product, from: $('from').value, to: $('to').value });
   const series = await api.json('/api/reports/mau?' + query);
   const months = series.months || [];
-  draw('mau-chart', 'line', months.map((m) => m.month), [
+  // one month is a bar: a line through a single point is a lone dot
+  draw('mau-chart', months.length === 1 ? 'bar' : 'line', months.map((m) => m.month), [
     { label: 'Developers', data: months.map((m) => m.developers) },
     { label: 'Excluding CI', data: months.map((m) => m.developers_excluding_ci) },
     { label: 'Returning (2+ days)', data: months.map((m) => m.returning_developers) },
-  ]);
+  ], 'No report for this product in this range.');
   $('mau-csv').dataset.path = '/api/reports/mau?' + query + '&format=csv';
   const select = $('month');
   select.replaceChildren(...months.slice().reverse().map((m) => new Option(m.month, m.month)));
@@ -55,9 +67,13 @@ async function loadBreakdowns() {
   await Promise.all(DIMENSIONS.map(async (dimension) => {
     const path = '/api/reports/mau/' + encodeURIComponent(product) + '/' + month + '/breakdown?dimension=' + dimension;
     const breakdown = await api.json(path);
-    const rows = (breakdown.rows || []).slice(0, 15);
-    draw('breakdown-' + dimension, 'bar', rows.map((r) => r.value || '(empty)'),
-      [{ label: 'Developers', data: rows.map((r) => r.developers) }]);
+    // the server orders the rows (versions newest first) and folds small cells into
+    // "other", which it puts last: keep it when cutting the list for the chart
+    const rows = breakdown.rows || [];
+    const other = rows.length > 15 && rows[rows.length - 1].folded_values > 0;
+    const shown = other ? rows.slice(0, 14).concat(rows.slice(-1)) : rows.slice(0, 15);
+    draw('breakdown-' + dimension, 'bar', shown.map((r) => r.value || '(empty)'),
+      [{ label: 'Developers', data: shown.map((r) => r.developers) }], 'No pings in this month.');
   }));
 }
 

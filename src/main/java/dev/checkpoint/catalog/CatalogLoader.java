@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.checkpoint.shared.Version;
 import dev.checkpoint.catalog.CatalogSnapshot.ConstraintKey;
 import dev.checkpoint.catalog.CatalogSnapshot.LatestRelease;
 import dev.checkpoint.catalog.CatalogSnapshot.Notice;

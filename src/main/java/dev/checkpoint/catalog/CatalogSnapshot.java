@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.checkpoint.shared.Version;
 import dev.checkpoint.shared.Platforms;
 import org.jspecify.annotations.Nullable;
 

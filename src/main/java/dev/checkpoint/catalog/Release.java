@@ -10,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
 
 /**

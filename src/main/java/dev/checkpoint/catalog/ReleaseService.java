@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkpoint.shared.Version;
 import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 

@@ -10,6 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+
+import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
 
 /**

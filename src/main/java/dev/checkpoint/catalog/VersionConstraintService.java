@@ -3,6 +3,7 @@ package dev.checkpoint.catalog;
 import java.util.List;
 import java.util.Objects;
 
+import dev.checkpoint.shared.Version;
 import dev.checkpoint.shared.Problems;
 
 import org.springframework.dao.DataIntegrityViolationException;

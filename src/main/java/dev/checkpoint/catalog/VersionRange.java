@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.checkpoint.shared.Version;
+
 /**
  * A set of versions such as {@code >=5.0.0 <5.4.2}: comparators joined by spaces must all
  * hold; alternatives are joined by {@code ||}; {@code *} (or an empty text) is every

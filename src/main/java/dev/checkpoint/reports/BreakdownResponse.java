@@ -4,7 +4,8 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * A product's month split by one dimension, most developers first.
+ * A product's month split by one dimension, in the order and with the privacy threshold
+ * of {@link BreakdownCells}.
  *
  * @param product the product name
  * @param month the UTC calendar month
@@ -21,14 +22,14 @@ record BreakdownResponse(String product, YearMonth month, String dimension,
 
 	@Override
 	public List<String> csvHeader() {
-		return List.of("product", "month", "dimension", "value", "developers", "pings");
+		return List.of("product", "month", "dimension", "value", "developers", "pings", "folded_values");
 	}
 
 	@Override
 	public List<List<String>> csvRows() {
 		return this.rows.stream()
 			.map((row) -> List.of(this.product, this.month.toString(), this.dimension, row.value(),
-					String.valueOf(row.developers()), String.valueOf(row.pings())))
+					String.valueOf(row.developers()), String.valueOf(row.pings()), String.valueOf(row.foldedValues())))
 			.toList();
 	}
 

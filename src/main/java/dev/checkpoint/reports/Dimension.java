@@ -11,6 +11,11 @@ enum Dimension {
 
 	VERSION, OS, ARCH, NODE_VERSION, CI;
 
+	/** Whether the values are versions, shown newest first. */
+	boolean versioned() {
+		return this == VERSION || this == NODE_VERSION;
+	}
+
 	/** The name used in the API and in {@code mau_breakdowns.dimension}. */
 	String key() {
 		return name().toLowerCase(Locale.ROOT);

@@ -54,10 +54,13 @@ class MauReportService {
 
 	private final Clock clock;
 
-	MauReportService(MauCalculator calculator, JdbcClient jdbc, Clock clock) {
+	private final ReportsProperties properties;
+
+	MauReportService(MauCalculator calculator, JdbcClient jdbc, Clock clock, ReportsProperties properties) {
 		this.calculator = calculator;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	/** Recomputes the current UTC month's (not final) reports. */
@@ -112,18 +115,22 @@ class MauReportService {
 			.list();
 	}
 
+	/**
+	 * The month's breakdown as shown: ordered, small cells folded
+	 * ({@link BreakdownCells}).
+	 */
 	@Transactional(readOnly = true)
 	List<BreakdownRowView> breakdown(String product, YearMonth month, Dimension dimension) {
-		return this.jdbc.sql("""
+		List<BreakdownRowView> stored = this.jdbc.sql("""
 				select value, developers, pings from mau_breakdowns
-				where product = :product and month = :month and dimension = :dimension
-				order by developers desc, pings desc, value""")
+				where product = :product and month = :month and dimension = :dimension""")
 			.param("product", product)
 			.param("month", month.atDay(1))
 			.param("dimension", dimension.key())
 			.query((rs, row) -> new BreakdownRowView(rs.getString("value"), rs.getLong("developers"),
 					rs.getLong("pings")))
 			.list();
+		return BreakdownCells.publish(stored, dimension, this.properties.minCellSize());
 	}
 
 	YearMonth currentMonth() {

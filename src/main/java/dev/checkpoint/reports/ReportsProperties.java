@@ -1,5 +1,6 @@
 package dev.checkpoint.reports;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,10 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param catchUpOnStartup also close ended months without a final report at start-up
  * @param computeWorkMem PostgreSQL {@code work_mem} of the transaction that computes a
  * month, so that grouping the month's pings can stay in memory
+ * @param minCellSize breakdown values with fewer developers are shown only folded
+ * together into one {@code other} row, in every API, CSV and chart (1 shows every value)
  */
 @ConfigurationProperties("checkpoint.reports")
 @Validated
 record ReportsProperties(@DefaultValue("0 */10 * * * *") @NotBlank String refreshCron,
 		@DefaultValue("0 5 0 * * *") @NotBlank String closeCron, @DefaultValue("true") boolean catchUpOnStartup,
-		@DefaultValue("64MB") DataSize computeWorkMem) {
+		@DefaultValue("64MB") DataSize computeWorkMem, @DefaultValue("5") @Min(1) int minCellSize) {
 }

@@ -1,5 +1,6 @@
 package dev.checkpoint.catalog;
 
+import dev.checkpoint.shared.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

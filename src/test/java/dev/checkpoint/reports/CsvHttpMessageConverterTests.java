@@ -64,8 +64,8 @@ class CsvHttpMessageConverterTests {
 		assertThat(output.getHeaders().getContentType()).isEqualTo(CsvHttpMessageConverter.TEXT_CSV);
 		assertThat(output.getHeaders().getContentDisposition().getFilename()).isEqualTo("mau-a_b-2026-03-os.csv");
 		assertThat(output.getBodyAsString(StandardCharsets.UTF_8))
-			.isEqualTo("\"product\",\"month\",\"dimension\",\"value\",\"developers\",\"pings\"\r\n"
-					+ "\"a/b\",\"2026-03\",\"os\",\"linux\",3,9\r\n");
+			.isEqualTo("\"product\",\"month\",\"dimension\",\"value\",\"developers\",\"pings\",\"folded_values\"\r\n"
+					+ "\"a/b\",\"2026-03\",\"os\",\"linux\",3,9,0\r\n");
 		assertThat(this.converter.canRead(BreakdownResponse.class, MediaType.parseMediaType("text/csv"))).isFalse();
 	}
 

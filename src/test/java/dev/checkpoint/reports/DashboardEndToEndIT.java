@@ -107,6 +107,10 @@ class DashboardEndToEndIT {
 		assertThat(points("mau-chart")).isEqualTo("9");
 		assertThat(points("breakdown-version")).isEqualTo("2");
 		assertThat(points("breakdown-os")).isEqualTo("2");
+		assertThat(script("return Chart.getChart('breakdown-version').data.labels.join(',')"))
+			.as("versions newest first")
+			.isEqualTo("2.0.0,1.9.0");
+		assertThat(script("return Chart.getChart('mau-chart').config.type")).isEqualTo("line");
 		assertThat(script("return Chart.getChart('mau-chart').data.datasets[0].data.join(',')")).isEqualTo("80,90,100");
 		assertThat(script("return performance.getEntriesByType('resource')"
 				+ ".map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/webjars/'))"))
@@ -114,6 +118,29 @@ class DashboardEndToEndIT {
 		Files.createDirectories(Path.of("target"));
 		Files.write(Path.of("target/dashboard.png"),
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
+	void shouldDrawASingleMonthAsABarWithWholeNumberTicksAndSayWhichChartsHaveNoData() throws Exception {
+		YearMonth now = YearMonth.now();
+		this.jdbc.sql("delete from mau_reports where product = ? and month < ?").params(PRODUCT, now.atDay(1)).update();
+		this.jdbc.sql("""
+				update mau_reports set developers = 1, developers_excluding_ci = 1, returning_developers = 0
+				where product = ?""").param(PRODUCT).update();
+		this.jdbc.sql("delete from mau_breakdowns where product = ? and dimension = 'ci'").param(PRODUCT).update();
+		signIn(operatorToken().get("token").asString());
+
+		assertThat(script("return Chart.getChart('mau-chart').config.type")).isEqualTo("bar");
+		assertThat(script("return Chart.getChart('mau-chart').scales.y.ticks.map((tick) => tick.value).join(',')"))
+			.isEqualTo("0,1");
+		assertThat(points("breakdown-ci")).isEqualTo("0");
+		assertThat(this.browser.findElement(By.id("breakdown-ci")).isDisplayed()).isFalse();
+		assertThat(script(
+				"return document.getElementById('breakdown-ci').parentElement.querySelector('.empty').textContent"))
+			.isEqualTo("No pings in this month.");
+		assertThat(
+				script("return document.getElementById('breakdown-os').parentElement.querySelector('.empty').hidden"))
+			.isEqualTo(true);
 	}
 
 	@Test

@@ -41,7 +41,9 @@ class MauReportControllerIntegrationTests {
 		report("zeta", "2026-02", 1, 1, 0, 0, true);
 		breakdown("acme", "2026-02", "version", "1.0.0", 40, 400);
 		breakdown("acme", "2026-02", "version", "2.0.0", 90, 300);
-		breakdown("acme", "2026-02", "version", "=1+2,\"x\"", 2, 2);
+		breakdown("acme", "2026-02", "version", "=1+2,\"x\"", 6, 2);
+		breakdown("acme", "2026-02", "version", "0.9.0", 3, 5);
+		breakdown("acme", "2026-02", "version", "0.8.0", 1, 1);
 		breakdown("acme", "2026-02", "os", "linux", 130, 700);
 	}
 
@@ -117,22 +119,24 @@ class MauReportControllerIntegrationTests {
 			.hasContentType(CSV)
 			.hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-acme-2026-02-version.csv\"")
 			.hasBodyTextEqualTo("""
-					"product","month","dimension","value","developers","pings"\r
-					"acme","2026-02","version","2.0.0",90,300\r
-					"acme","2026-02","version","1.0.0",40,400\r
-					"acme","2026-02","version","'=1+2,""x""\",2,2\r
+					"product","month","dimension","value","developers","pings","folded_values"\r
+					"acme","2026-02","version","2.0.0",90,300,0\r
+					"acme","2026-02","version","1.0.0",40,400,0\r
+					"acme","2026-02","version","'=1+2,""x""\",6,2,0\r
+					"acme","2026-02","version","other",4,6,2\r
 					""");
 	}
 
 	@Test
-	void shouldReturnBreakdownSortedByDevelopersWhenDimensionIsKnown() {
+	void shouldReturnBreakdownNewestVersionFirstWithSmallCellsFoldedWhenDimensionIsKnown() {
 		assertThat(this.mvc.get()
 			.uri("/api/reports/mau/acme/2026-02/breakdown?dimension=version")
 			.with(user("ops").roles("OPERATOR"))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
 					{"product": "acme", "month": "2026-02", "dimension": "version", "rows": [
-					  {"value": "2.0.0", "developers": 90, "pings": 300},
-					  {"value": "1.0.0", "developers": 40, "pings": 400},
-					  {"value": "=1+2,\\"x\\"", "developers": 2, "pings": 2}]}""");
+					  {"value": "2.0.0", "developers": 90, "pings": 300, "folded_values": 0},
+					  {"value": "1.0.0", "developers": 40, "pings": 400, "folded_values": 0},
+					  {"value": "=1+2,\\"x\\"", "developers": 6, "pings": 2, "folded_values": 0},
+					  {"value": "other", "developers": 4, "pings": 6, "folded_values": 2}]}""");
 		assertThat(this.mvc.get()
 			.uri("/api/reports/mau/acme/2026-03/breakdown?dimension=node_version")
 			.with(user("ops").roles("OPERATOR"))).hasStatusOk().bodyJson().isLenientlyEqualTo("{\"rows\": []}");

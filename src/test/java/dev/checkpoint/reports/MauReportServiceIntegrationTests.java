@@ -29,6 +29,9 @@ class MauReportServiceIntegrationTests {
 	MauCalculator calculator;
 
 	@Autowired
+	ReportsProperties properties;
+
+	@Autowired
 	JdbcTemplate jdbcTemplate;
 
 	@Autowired
@@ -82,7 +85,7 @@ class MauReportServiceIntegrationTests {
 
 	private MauReportService serviceAt(java.time.LocalDateTime utc) {
 		return new MauReportService(this.calculator, this.jdbc,
-				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties);
 	}
 
 	private void ping(YearMonth month, String product, UUID signature) {

@@ -1,4 +1,4 @@
-package dev.checkpoint.catalog;
+package dev.checkpoint.shared;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * A leniently parsed semantic version ({@code 5.13.0-dev.13}, {@code 1.6.0-beta1},
  * {@code v0.12}, ...) ordered by semver precedence, pre-releases included.
  */
-final class Version implements Comparable<Version> {
+public final class Version implements Comparable<Version> {
 
 	private static final Pattern PATTERN = Pattern.compile(
 			"^[vV]?(\\d{1,18})(?:\\.(\\d{1,18}))?(?:\\.(\\d{1,18}))?(?:[-.]?([0-9A-Za-z][0-9A-Za-z.-]*))?(?:\\+[0-9A-Za-z.-]*)?$");
 
-	static final String DEFAULT_CHANNEL = "latest";
+	/** The channel of releases without a pre-release. */
+	public static final String DEFAULT_CHANNEL = "latest";
 
 	private final long major;
 
@@ -34,7 +35,8 @@ final class Version implements Comparable<Version> {
 		this.preRelease = preRelease;
 	}
 
-	static Optional<Version> parse(String text) {
+	/** The version {@code text} names, if it is one. */
+	public static Optional<Version> parse(String text) {
 		Matcher matcher = PATTERN.matcher(text.trim());
 		if (!matcher.matches()) {
 			return Optional.empty();
@@ -46,7 +48,8 @@ final class Version implements Comparable<Version> {
 				number(matcher.group(3)), preRelease));
 	}
 
-	static boolean isValid(String text) {
+	/** Whether {@code text} is a version. */
+	public static boolean isValid(String text) {
 		return parse(text).isPresent();
 	}
 
@@ -59,7 +62,7 @@ final class Version implements Comparable<Version> {
 	 * name of its pre-release ({@code dev} for {@code 5.13.0-dev.13}, {@code beta} for
 	 * {@code 1.6.0-beta1}).
 	 */
-	String channel() {
+	public String channel() {
 		if (this.preRelease.isEmpty()) {
 			return DEFAULT_CHANNEL;
 		}

@@ -1,4 +1,4 @@
-package dev.checkpoint.catalog;
+package dev.checkpoint.shared;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
