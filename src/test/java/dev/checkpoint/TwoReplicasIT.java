@@ -86,9 +86,9 @@ class TwoReplicasIT {
 		return new SpringApplicationBuilder(CheckpointApplication.class, TestcontainersConfiguration.class,
 				JobRunCounting.class)
 			.run("--server.port=0", "--spring.jmx.enabled=false", "--checkpoint.reports.refresh-cron=-",
-					"--checkpoint.reports.close-cron=-", "--checkpoint.ingest.partition-cron=-",
-					"--checkpoint.ingest.retention-cron=-", "--checkpoint.error-reports.retention-cron=-",
-					"--checkpoint.catalog.deliveries.retention-cron=-");
+					"--checkpoint.reports.close-cron=-", "--checkpoint.reports.daily-cron=-",
+					"--checkpoint.ingest.partition-cron=-", "--checkpoint.ingest.retention-cron=-",
+					"--checkpoint.error-reports.retention-cron=-", "--checkpoint.catalog.deliveries.retention-cron=-");
 	}
 
 	@Test

@@ -1,10 +1,14 @@
 package dev.checkpoint.ingest;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,17 +107,23 @@ class PingStore {
 
 	private final PingProducts products;
 
-	PingStore(PingFoldProperties fold, PingShapes shapes, PingProducts products) {
+	private final Clock clock;
+
+	PingStore(PingFoldProperties fold, PingShapes shapes, PingProducts products, Clock clock) {
 		this.fold = fold;
 		this.shapes = shapes;
 		this.products = products;
+		this.clock = clock;
 	}
 
 	/**
-	 * Stores the pings and their rollup in one statement, inside the caller's transaction
-	 * when there is one ({@code jdbc} must take part in it).
+	 * Stores the pings and their rollup in one statement, in the caller's transaction
+	 * ({@code jdbc} must take part in it). Pings that arrived more than
+	 * {@link PingTables#LATE_AFTER} ago also mark their days in
+	 * {@link PingTables#PING_LATE_DAYS}, in the same transaction.
 	 */
 	void store(JdbcClient jdbc, List<Ping> pings) {
+		markLateDays(jdbc, pings);
 		List<Row> folded = fold(pings);
 		int[] productIds = this.products.ids(jdbc, folded.stream().map((row) -> row.ping().product()).toList());
 		int[] shapeIds = this.shapes.ids(jdbc, folded.stream().map((row) -> PingShape.of(row.ping())).toList());
@@ -130,6 +140,25 @@ class PingStore {
 			parameters.add(new SqlArrayValue(column.bindType(), values));
 		}
 		jdbc.sql(INSERT).params(parameters).update();
+	}
+
+	private void markLateDays(JdbcClient jdbc, List<Ping> pings) {
+		Instant late = this.clock.instant().minus(PingTables.LATE_AFTER);
+		Set<List<Object>> days = new LinkedHashSet<>();
+		for (Ping ping : pings) {
+			if (ping.receivedAt().isBefore(late)) {
+				days.add(List.of(ping.product(), LocalDate.ofInstant(ping.receivedAt(), ZoneOffset.UTC)));
+			}
+		}
+		if (days.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into ping_late_days (product, day)
+				select * from unnest(:products, :days) order by 1, 2 on conflict do nothing""")
+			.param("products", new SqlArrayValue("text", days.stream().map((day) -> day.get(0)).toArray()))
+			.param("days", new SqlArrayValue("date", days.stream().map((day) -> day.get(1).toString()).toArray()))
+			.update();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.checkpoint.ingest;
 
+import java.time.Duration;
+
 /**
  * The tables and views of ingest that other modules may read in their own SQL (reports
  * computes monthly active developers from them). Only ingest writes them, and it keeps
@@ -29,7 +31,22 @@ public enum PingTables {
 	 * The pings that came without a signature, counted per product and UTC month:
 	 * {@code pings}.
 	 */
-	MONTHLY_ANONYMOUS("monthly_anonymous");
+	MONTHLY_ANONYMOUS("monthly_anonymous"),
+
+	/**
+	 * The UTC days ({@code day}) of a {@code product} whose stored pings changed after
+	 * the day was over: by a batch stored more than {@link #LATE_AFTER} after its pings
+	 * arrived (a slow write, or the spool replayed after an outage) or by an erasure.
+	 * Whoever recomputes a day from the pings deletes its row.
+	 */
+	PING_LATE_DAYS("ping_late_days");
+
+	/**
+	 * A ping stored later than this after it arrived marks its day in
+	 * {@link #PING_LATE_DAYS}. A day read more than this after its end therefore either
+	 * holds all its pings or is marked.
+	 */
+	public static final Duration LATE_AFTER = Duration.ofMinutes(5);
 
 	private final String sqlName;
 

@@ -44,11 +44,19 @@ final class BreakdownCells {
 				shown.add(row);
 			}
 		}
-		shown.sort(dimension.versioned() ? newestVersionFirst() : MOST_DEVELOPERS);
+		shown.sort(order(dimension));
 		if (folded > 0) {
 			shown.add(new BreakdownRowView(OTHER, developers, pings, folded));
 		}
 		return shown;
+	}
+
+	/**
+	 * The order of a dimension's values: newest version first (values that are no version
+	 * after them, most developers first), or most developers first.
+	 */
+	static Comparator<BreakdownRowView> order(Dimension dimension) {
+		return dimension.versioned() ? newestVersionFirst() : MOST_DEVELOPERS;
 	}
 
 	private static Comparator<BreakdownRowView> newestVersionFirst() {

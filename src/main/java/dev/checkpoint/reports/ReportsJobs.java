@@ -23,6 +23,15 @@ class ReportsJobs {
 				Duration.ofMinutes(30), reports::refreshCurrentMonth);
 	}
 
+	/**
+	 * Computes the days that have settled, and the days ingest marked as changed late.
+	 */
+	@Bean
+	Job dailyReportsJob(DailyReportService reports, ReportsProperties properties) {
+		return Job.onOneInstance("reports.daily", properties.dailyCron(), ZoneOffset.UTC, Duration.ofMinutes(30),
+				reports::computePendingDays);
+	}
+
 	/** Gives ended months their final report. */
 	@Bean
 	Job mauCloseJob(MauReportService reports, ReportsProperties properties) {

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * ten minutes)
  * @param closeCron when ended months get their final report (daily at 00:05 UTC, once the
  * last pings of the previous day are committed)
+ * @param dailyCron when the days that have settled (and the days changed late) get their
+ * daily figures (every ten minutes, two minutes past)
  * @param catchUpOnStartup also close ended months without a final report at start-up
  * @param computeWorkMem PostgreSQL {@code work_mem} of the transaction that computes a
  * month, so that grouping the month's pings can stay in memory
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("checkpoint.reports")
 @Validated
 record ReportsProperties(@DefaultValue("0 */10 * * * *") @NotBlank String refreshCron,
-		@DefaultValue("0 5 0 * * *") @NotBlank String closeCron, @DefaultValue("true") boolean catchUpOnStartup,
+		@DefaultValue("0 5 0 * * *") @NotBlank String closeCron,
+		@DefaultValue("0 2/10 * * * *") @NotBlank String dailyCron, @DefaultValue("true") boolean catchUpOnStartup,
 		@DefaultValue("64MB") DataSize computeWorkMem, @DefaultValue("5") @Min(1) int minCellSize) {
 }

@@ -3,6 +3,7 @@ package dev.checkpoint.reports;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -44,10 +45,20 @@ final class PingFixtures {
 	 * Stores the pings in one group commit, as the ping writer would.
 	 */
 	static void store(JdbcTemplate jdbc, List<TestPing> pings) {
+		store(jdbc, Clock.systemUTC(), pings);
+	}
+
+	/**
+	 * Stores the pings in one group commit, as the ping writer would at the time of
+	 * {@code clock}: pings that arrived more than {@code PingTables.LATE_AFTER} before it
+	 * mark their days as changed late.
+	 */
+	static void store(JdbcTemplate jdbc, Clock clock, List<TestPing> pings) {
 		try {
 			Object store = construct("dev.checkpoint.ingest.PingStore",
 					construct("dev.checkpoint.ingest.PingFoldProperties", Duration.ofHours(12)),
-					construct("dev.checkpoint.ingest.PingShapes"), construct("dev.checkpoint.ingest.PingProducts"));
+					construct("dev.checkpoint.ingest.PingShapes"), construct("dev.checkpoint.ingest.PingProducts"),
+					clock);
 			List<Object> values = new ArrayList<>();
 			for (TestPing ping : pings) {
 				values.add(ping(ping));

@@ -102,8 +102,9 @@ class SchedulerLockIntegrationTests {
 		assertThat(all).extracting(Job::name)
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrder("catalog.refresh", "catalog.notice-delivery-retention", "error-report-retention",
-					"ingest.partitions", "ingest.raw-retention", "reports.mau-refresh", "reports.mau-close");
-		assertThat(all).filteredOn(Job::locked).extracting(Job::name).doesNotContain("catalog.refresh").hasSize(6);
+					"ingest.partitions", "ingest.raw-retention", "reports.mau-refresh", "reports.mau-close",
+					"reports.daily");
+		assertThat(all).filteredOn(Job::locked).extracting(Job::name).doesNotContain("catalog.refresh").hasSize(7);
 		assertThat(all).filteredOn((job) -> job.name().equals("reports.mau-refresh"))
 			.extracting(Job::cron)
 			.as("set to '-' by the tests' application.properties")

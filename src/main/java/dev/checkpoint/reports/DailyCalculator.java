@@ -1,0 +1,91 @@
+package dev.checkpoint.reports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.checkpoint.ingest.PingTables;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes one UTC day's figures for every product in one transaction, from that day's
+ * pings: the day's developers, developers outside CI and pings ({@code daily_reports})
+ * and its breakdowns ({@code daily_breakdowns}, by {@link BreakdownSql}). The cost is
+ * that of one day's pings, whatever the month holds. The day's marks in
+ * {@link PingTables#PING_LATE_DAYS} are deleted first, in the same transaction: a late
+ * write that commits meanwhile marks the day again.
+ */
+@Component
+class DailyCalculator {
+
+	private static final String HEADLINES = """
+			insert into daily_reports (product, day, developers, developers_excluding_ci, pings, anonymous_pings)
+			select product, :day, count(distinct signature), count(distinct signature) filter (where ci is not true),
+			  sum(hits), coalesce(sum(hits) filter (where signature is null), 0)
+			from %s
+			where received_at >= :from and received_at < :to
+			group by product
+			returning product
+			""".formatted(PingTables.PING_DETAILS.sqlName());
+
+	private static final String BREAKDOWNS = BreakdownSql.insertInto("daily_breakdowns", "day");
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ReportsProperties properties;
+
+	DailyCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * (Re)computes the day's figures of every product.
+	 * @return the products that had pings that day
+	 */
+	@Transactional
+	List<String> compute(LocalDate day) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('checkpoint.reports.daily'), :day)")
+			.param("day", (int) day.toEpochDay())
+			.query()
+			.listOfRows();
+		long workMem = Math.max(64, this.properties.computeWorkMem().toKilobytes());
+		this.jdbc.sql("set local work_mem = '" + workMem + "kB'").update();
+		this.jdbc.sql("delete from %s where day = :day".formatted(PingTables.PING_LATE_DAYS.sqlName()))
+			.param("day", day)
+			.update();
+		this.jdbc.sql("delete from daily_reports where day = :day").param("day", day).update();
+		OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+		OffsetDateTime to = from.plusDays(1);
+		List<String> products = this.jdbc.sql(HEADLINES)
+			.param("day", day)
+			.param("from", from)
+			.param("to", to)
+			.query(String.class)
+			.list();
+		if (!products.isEmpty()) {
+			this.jdbc.sql(BREAKDOWNS)
+				.param("period", day)
+				.param("from", from)
+				.param("to", to)
+				.param("products", products.toArray(String[]::new))
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into daily_computed (day, computed_at) values (:day, :now)
+				on conflict (day) do update set computed_at = excluded.computed_at""")
+			.param("day", day)
+			.param("now", OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)))
+			.update();
+		return products;
+	}
+
+}
