@@ -13,7 +13,7 @@ function monthString(date) {
 
 // Counts are whole developers: the y axis never shows fractions (0.1 ... 1.0). A chart
 // without data says so instead of drawing empty axes.
-function draw(id, type, labels, datasets, empty) {
+function draw(id, type, labels, datasets, empty, stacked = false) {
   const canvas = $(id);
   if (charts[id]) {
     charts[id].destroy();
@@ -21,7 +21,11 @@ function draw(id, type, labels, datasets, empty) {
   charts[id] = new Chart(canvas, {
     type,
     data: { labels, datasets },
-    options: { animation: false, responsive: true, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    options: {
+      animation: false,
+      responsive: true,
+      scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
+    },
   });
   const points = datasets.reduce((sum, set) => sum + set.data.length, 0);
   canvas.dataset.points = String(points);
@@ -55,7 +59,44 @@ async function loadSeries() {
   const select = $('month');
   select.replaceChildren(...months.slice().reverse().map((m) => new Option(m.month, m.month)));
   $('status').textContent = months.length ? '' : 'No report for this product in this range.';
-  await loadBreakdowns();
+  await Promise.all([loadDaily(), loadAdoption(), loadBreakdowns()]);
+}
+
+// The days of the chosen months (the API takes at most 400 days: the last 400 of them).
+function dayRange() {
+  const to = new Date(Date.UTC(Number($('to').value.slice(0, 4)), Number($('to').value.slice(5, 7)), 0));
+  const from = new Date(Date.UTC(Number($('from').value.slice(0, 4)), Number($('from').value.slice(5, 7)) - 1, 1));
+  const earliest = new Date(to.getTime() - 399 * 86400000);
+  const day = (date) => date.toISOString().slice(0, 10);
+  return { from: day(from < earliest ? earliest : from), to: day(to) };
+}
+
+async function loadDaily() {
+  const query = new URLSearchParams({ product: $('product').value, ...dayRange() });
+  const daily = await api.json('/api/reports/daily?' + query);
+  const days = daily.days || [];
+  draw('daily-chart', days.length === 1 ? 'bar' : 'line', days.map((d) => d.day), [
+    { label: 'Developers', data: days.map((d) => d.developers) },
+    { label: 'Excluding CI', data: days.map((d) => d.developers_excluding_ci) },
+  ], 'No day of this range has been computed yet: a day appears once it is over.');
+  $('daily-csv').dataset.path = '/api/reports/daily?' + query + '&format=csv';
+}
+
+// Developers per value, day by day, stacked: the server picks the top values, orders them
+// (versions newest first) and folds the rest and small cells into "other".
+async function loadAdoption() {
+  const product = $('product').value;
+  const query = new URLSearchParams({ dimension: $('adoption-dimension').value, ...dayRange() });
+  const path = '/api/reports/daily/' + encodeURIComponent(product) + '/adoption?' + query;
+  const adoption = await api.json(path);
+  const days = adoption.days || [];
+  const single = days.length === 1;
+  draw('adoption-chart', single ? 'bar' : 'line', days, (adoption.series || []).map((series) => ({
+    label: series.value,
+    data: series.developers,
+    fill: !single,
+  })), 'No day of this range has been computed yet: a day appears once it is over.', true);
+  $('adoption-csv').dataset.path = path + '&format=csv';
 }
 
 async function loadBreakdowns() {
@@ -87,15 +128,18 @@ async function showReports() {
   await loadSeries();
 }
 
-$('mau-csv').addEventListener('click', (event) => {
-  event.preventDefault();
-  if (event.currentTarget.dataset.path) {
-    api.download(event.currentTarget.dataset.path, 'text/csv').catch(report);
-  }
-});
+for (const id of ['mau-csv', 'daily-csv', 'adoption-csv']) {
+  $(id).addEventListener('click', (event) => {
+    event.preventDefault();
+    if (event.currentTarget.dataset.path) {
+      api.download(event.currentTarget.dataset.path, 'text/csv').catch(report);
+    }
+  });
+}
 for (const id of ['product', 'from', 'to']) {
   $(id).addEventListener('change', () => loadSeries().catch(report));
 }
 $('month').addEventListener('change', () => loadBreakdowns().catch(report));
+$('adoption-dimension').addEventListener('change', () => loadAdoption().catch(report));
 
 api.startSession($('reports'), showReports, report);

@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.checkpoint.CheckpointIntegrationTest;
@@ -25,6 +28,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium: an operator signs in with a token, the MAU
  * and breakdown charts are drawn (by the Chart.js webjar, asked for without a version)
- * with the stored report figures, and the CSV download needs a live token like every
- * other call.
+ * with the stored report figures, the daily and adoption charts with the figures of pings
+ * sent through the check route, and the CSV download needs a live token like every other
+ * call. Screenshots go to {@code target/dashboard*.png}.
  */
 @CheckpointIntegrationTest
 class DashboardEndToEndIT {
@@ -58,6 +63,12 @@ class DashboardEndToEndIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	DailyCalculator daily;
+
+	@Autowired
+	MauReportService reports;
 
 	@TempDir
 	Path downloads;
@@ -144,6 +155,38 @@ class DashboardEndToEndIT {
 	}
 
 	@Test
+	void shouldDrawDailyActivityAndVersionAdoptionOfPingsSentThroughTheCheckRoute() throws Exception {
+		String product = "dashping-" + UUID.randomUUID().toString().substring(0, 8);
+		admin("/api/admin/products", "{\"name\": \"%s\"}".formatted(product));
+		admin("/api/admin/products/" + product + "/releases", "{\"version\": \"2.0.0\"}");
+		this.wait.until((driver) -> check(product, null, "2.0.0", false).contains("\"2.0.0\""));
+		for (int i = 0; i < 20; i++) {
+			String version = (i < 12) ? "2.0.0" : (i < 18) ? "1.9.0" : "1.0.0";
+			check(product, UUID.randomUUID(), version, i % 4 == 0);
+		}
+		this.reports.refreshCurrentMonth();
+		this.daily.compute(LocalDate.now(ZoneOffset.UTC));
+
+		signIn(operatorToken().get("token").asString());
+		new Select(this.browser.findElement(By.id("product"))).selectByValue(product);
+		this.wait.until((driver) -> "20".equals(script(
+				"return String(Chart.getChart('daily-chart').data.datasets[0].data.reduce((a, b) => a + b, 0))")));
+
+		assertThat(script("return Chart.getChart('daily-chart').data.datasets.map((d) => d.label + ':' + d.data)"))
+			.as("one day: 20 developers, 15 of them outside CI")
+			.isEqualTo(List.of("Developers:20", "Excluding CI:15"));
+		assertThat(script("return Chart.getChart('daily-chart').config.type")).isEqualTo("bar");
+		this.wait.until((driver) -> Integer.parseInt(points("adoption-chart")) > 0);
+		assertThat(script("return Chart.getChart('adoption-chart').data.datasets.map((d) => d.label + ':' + d.data)"))
+			.as("newest version first, the 2 developers on 1.0.0 under the threshold of 5 in other")
+			.isEqualTo(List.of("2.0.0:12", "1.9.0:6", "other:2"));
+		assertThat(script("return Chart.getChart('adoption-chart').options.scales.y.stacked")).isEqualTo(true);
+		Files.createDirectories(Path.of("target"));
+		Files.write(Path.of("target/dashboard-daily.png"),
+				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
 	void shouldRefuseAWrongTokenAndStayOnSignIn() {
 		this.browser.get("http://127.0.0.1:" + this.port + "/dashboard");
 		this.browser.findElement(By.id("token")).sendKeys("cpt_wrong");
@@ -226,6 +269,37 @@ class DashboardEndToEndIT {
 
 	private String points(String canvas) {
 		return this.browser.findElement(By.id(canvas)).getDomAttribute("data-points");
+	}
+
+	/**
+	 * Sends a check as a client would, from this test's address, and answers its body.
+	 */
+	private String check(String product, UUID signature, String version, boolean ci) {
+		String query = "version=%s&os=linux&arch=x64&node_version=v20.11.0&ci=%s".formatted(version, ci)
+				+ ((signature != null) ? "&signature=" + signature : "");
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(uri("/v1/check/" + product + "?" + query)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void admin(String path, String body) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", ADMIN)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 	}
 
 	/** A new OPERATOR token: its {@code id} and its secret {@code token}. */
