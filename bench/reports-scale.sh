@@ -4,7 +4,15 @@
 #   - read the stored report (what GET /api/reports/mau does),
 #   - count the month's developers from the monthly_actives rollup,
 #   - count them from the raw pings (count(distinct signature)),
-#   - compute the report and its breakdowns (what the refresh/close jobs do).
+#   - compute the report and its breakdowns from all the month's pings (what the close job
+#     and a rebuild do),
+#   - compute one day's figures (what the daily job does once per day), for every day but
+#     the month's last, which stands for "today",
+#   - refresh the current month (what the refresh job does every 10 minutes): the headlines
+#     from the rollup and the breakdowns from the daily job's pairs and pings plus the pings
+#     of the days not computed yet (the last day),
+# and checks that the refresh stores exactly what the whole-month computation stores.
+# The statements are the application's own, printed by src/bench/java/.../ReportsSql.java.
 # Not a test. Run from the repository root:
 #
 #   bench/reports-scale.sh                                  # 10M pings, 2M signatures
@@ -30,6 +38,7 @@ PG_VERSION=18.1.0
 CALCULATOR=src/main/java/dev/checkpoint/reports/MauCalculator.java
 
 [ -f "$CALCULATOR" ] || { echo "run from the repository root" >&2; exit 2; }
+command -v java >/dev/null || { echo "java is missing" >&2; exit 2; }
 command -v psql >/dev/null || { echo "psql is missing: apt-get install postgresql-client" >&2; exit 2; }
 [ "$SIGNATURES" -le $((PINGS * 9 / 10)) ] || { echo "BENCH_SIGNATURES must be at most 90% of BENCH_PINGS" >&2; exit 2; }
 
@@ -83,8 +92,9 @@ apply_migrations() {
 	if [ "$(sql -Atc "select to_regclass('pings') is not null")" = "t" ]; then
 		return
 	fi
+	# as Flyway would, with its placeholders filled in (no demo catalogue)
 	for file in $(ls src/main/resources/db/migration/V*__*.sql | sort -t V -k 2 -n); do
-		sql -f "$file"
+		sed -e 's/\${catalog_demo_data}/false/g' "$file" | sql
 	done
 	echo "Applied the migrations"
 }
@@ -93,6 +103,10 @@ delete_bench_rows() {
 	sql <<-SQL
 		delete from mau_breakdowns where product = '$PRODUCT';
 		delete from mau_reports where product = '$PRODUCT';
+		delete from daily_reports where product = '$PRODUCT';
+		delete from daily_computed where day >= '$FIRST' and day < '$NEXT';
+		delete from month_value_developers where product = '$PRODUCT';
+		delete from month_value_counts where product = '$PRODUCT';
 		delete from monthly_actives where product = '$PRODUCT';
 		delete from monthly_anonymous where product = '$PRODUCT';
 		delete from pings where product_id = (select id from ping_products where name = '$PRODUCT') and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';
@@ -163,27 +177,56 @@ load_pings() {
 		where product = '$PRODUCT' and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00'
 		  and signature is null
 		group by 1, 2;
-		vacuum (analyze) $PARTITION, monthly_actives, monthly_anonymous;
+		vacuum (analyze) $PARTITION, monthly_actives, monthly_anonymous, ping_shapes, ping_products;
 	SQL
 	echo "Loaded $PINGS pings from $SIGNATURES signatures into $MONTH in $((SECONDS - started)) s"
 }
 
-# the calculator's own SQL, taken from the Java text block of that name
-calculator_sql() {
-	sed -n "/ $1 = \"\"\"/,/\"\"\";/p" "$CALCULATOR" | sed '1d;$d' |
-		sed -e 's/\\\\/\\/g' -e "s/:month/date '$FIRST'/g" -e "s/:final/false/g" -e "s/:now/now()/g" \
-			-e "s/:from/timestamptz '$FIRST 00:00:00+00'/g" -e "s/:to/timestamptz '$NEXT 00:00:00+00'/g" \
+# The application's own statement (MauCalculator, DailyCalculator), printed by ReportsSql from
+# the compiled classes, with its parameters filled in: the month's, or with DAY set the day's.
+report_sql() {
+	local from="$FIRST" to="$NEXT"
+	if [ -n "${DAY:-}" ]; then
+		from=$DAY
+		to=$(date -u -d "$DAY +1 day" +%Y-%m-%d)
+	fi
+	java -cp "$CLASSPATH" dev.checkpoint.reports.ReportsSql "$1" |
+		sed -e "s/:month/date '$FIRST'/g" -e "s/:final/false/g" -e "s/:now/now()/g" \
+			-e "s/:period/date '$from'/g" -e "s/:day/date '$from'/g" \
+			-e "s/:from/timestamptz '$from 00:00:00+00'/g" -e "s/:to/timestamptz '$to 00:00:00+00'/g" \
+			-e "s/:live/timestamptz '$LAST 00:00:00+00'/g" -e "s/:computed/'{}'::date[]/g" -e "s/:first/date '$FIRST'/g" -e "s/:next/date '$NEXT'/g" \
 			-e "s/:products/array['$PRODUCT']/g"
 }
 
+# what the close job (and a rebuild) runs: the headlines and the breakdowns from all the pings
 compute_report_sql() {
 	echo "begin;"
 	echo "set local work_mem = '${BENCH_WORK_MEM:-64MB}';"
-	calculator_sql HEADLINES
-	echo ";"
+	report_sql mau-headlines
 	echo "delete from mau_breakdowns where month = date '$FIRST' and product = '$PRODUCT';"
-	calculator_sql BREAKDOWNS
-	echo ";"
+	report_sql mau-breakdowns
+	echo "commit;"
+}
+
+# what the refresh job runs once the daily job has computed the days before the last
+refresh_report_sql() {
+	echo "begin;"
+	echo "set local work_mem = '${BENCH_WORK_MEM:-64MB}';"
+	report_sql mau-headlines
+	echo "delete from mau_breakdowns where month = date '$FIRST' and product = '$PRODUCT';"
+	report_sql mau-incremental
+	echo "commit;"
+}
+
+# what the daily job runs for one day (DAY)
+compute_day_sql() {
+	echo "begin;"
+	echo "set local work_mem = '${BENCH_WORK_MEM:-64MB}';"
+	echo "delete from daily_reports where day = date '$DAY';"
+	report_sql daily-headlines
+	report_sql daily-breakdowns
+	report_sql daily-pairs
+	echo "insert into daily_computed (day, computed_at) values (date '$DAY', now()) on conflict (day) do update set computed_at = now();"
 	echo "commit;"
 }
 
@@ -200,6 +243,15 @@ time_ms() {
 	echo "$best"
 }
 
+if [ ! -f target/bench-classpath.txt ] || [ -n "$(find src -newer target/bench-classpath.txt -name '*.java' | head -1)" ]; then
+	echo "Compiling the statements (./mvnw -q test-compile)"
+	./mvnw -q -B test-compile
+	./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+	touch target/bench-classpath.txt
+fi
+CLASSPATH="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+LAST=$(date -u -d "$NEXT -1 day" +%Y-%m-%d)
+
 if [ -n "${BENCH_DB_URL:-}" ]; then
 	DB=$BENCH_DB_URL
 else
@@ -209,6 +261,25 @@ apply_migrations
 load_pings
 
 compute_ms=$(time_ms "$(compute_report_sql)")
+sql -c "drop table if exists bench_full_breakdowns; create table bench_full_breakdowns as select * from mau_breakdowns where product = '$PRODUCT'" >/dev/null
+# the daily job's catch-up: every day but the last, once each
+days_total=0
+days=0
+DAY=$FIRST
+while [ "$DAY" != "$LAST" ]; do
+	day_ms=$(REPEAT=1 time_ms "$(compute_day_sql)")
+	days_total=$(awk "BEGIN { print $days_total + $day_ms }")
+	days=$((days + 1))
+	DAY=$(date -u -d "$DAY +1 day" +%Y-%m-%d)
+done
+unset DAY
+# as autovacuum would have by then
+sql -c "vacuum (analyze) month_value_developers, month_value_counts, daily_reports, daily_breakdowns, daily_computed" >/dev/null
+day_ms=$(awk "BEGIN { printf \"%.1f\", $days_total / $days }")
+refresh_ms=$(time_ms "$(refresh_report_sql)")
+differences=$(sql -Atc "select count(*) from ((select dimension, value, developers, pings from bench_full_breakdowns except all select dimension, value, developers, pings from mau_breakdowns where product = '$PRODUCT') union all (select dimension, value, developers, pings from mau_breakdowns where product = '$PRODUCT' except all select dimension, value, developers, pings from bench_full_breakdowns)) as d")
+sql -c "drop table bench_full_breakdowns" >/dev/null
+last_day_pings=$(sql -Atc "select coalesce(sum(hits), 0) from ping_details where product = '$PRODUCT' and received_at >= '$LAST 00:00+00' and received_at < '$NEXT 00:00+00'")
 read_ms=$(time_ms "select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final, computed_at from mau_reports where product = '$PRODUCT' and month between date '$FIRST' - interval '11 months' and date '$FIRST' order by month;")
 breakdown_ms=$(time_ms "select value, developers, pings from mau_breakdowns where product = '$PRODUCT' and month = date '$FIRST' and dimension = 'version' order by developers desc, pings desc, value;")
 rollup_ms=$(time_ms "select count(*) from monthly_actives where product = '$PRODUCT' and month = date '$FIRST';")
@@ -223,3 +294,7 @@ printf '%-48s %12s\n' "breakdown read (mau_breakdowns, one dimension)" "$breakdo
 printf '%-48s %12s\n' "rollup count (monthly_actives count(*))" "$rollup_ms"
 printf '%-48s %12s\n' "raw count (pings count(distinct signature))" "$raw_ms"
 printf '%-48s %12s\n' "report compute (headlines + 5 breakdowns)" "$compute_ms"
+printf '%-48s %12s\n' "day compute (daily job, mean of $days days)" "$day_ms"
+printf '%-48s %12s\n' "refresh (headlines + breakdowns, last day live)" "$refresh_ms"
+echo "refresh / whole-month compute: $(awk "BEGIN { printf \"%.3f\", $refresh_ms / $compute_ms }"); the last day holds $last_day_pings pings"
+echo "breakdown rows that differ between the refresh and the whole-month compute: $differences"

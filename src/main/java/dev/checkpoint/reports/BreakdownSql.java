@@ -1,21 +1,39 @@
 package dev.checkpoint.reports;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import dev.checkpoint.ingest.PingTables;
 import dev.checkpoint.shared.Platforms;
 
 /**
- * The statement that splits a period's pings by every {@link Dimension}, for the monthly
- * ({@code mau_breakdowns}) and the daily ({@code daily_breakdowns}) breakdowns alike.
+ * The statements that split pings by every {@link Dimension}: the monthly
+ * ({@code mau_breakdowns}) and daily ({@code daily_breakdowns}) breakdowns, and the
+ * (value, signature) pairs the current month's refresh counts developers with.
  * <p>
- * The period's pings are grouped per product, signature and combination of (normalised)
- * values first; within each signature's rows, the first row with a given value is marked
- * (a small sort per signature), so that counting marks counts distinct signatures without
- * one big distinct-count sort per dimension. Anonymous pings count as pings, never as
- * developers. os and arch are normalised by the expressions {@link Platforms} generates
- * from the list it normalises with in Java; empty values and an unknown ci become
- * {@code unknown}.
+ * Pings are grouped per product, signature and combination of (normalised) values first;
+ * within each signature's rows, the first row with a given value is marked (a small sort
+ * per signature), so that counting marks counts distinct signatures without one big
+ * distinct-count sort per dimension. Anonymous pings count as pings, never as developers.
+ * os and arch are normalised by the expressions {@link Platforms} generates from the list
+ * it normalises with in Java; empty values and an unknown ci become {@code unknown}.
  */
 final class BreakdownSql {
+
+	/** The pings received in {@code [:from, :to)} by the products {@code :products}. */
+	static final String PERIOD = "received_at >= :from and received_at < :to and product = any(:products)";
+
+	private static final String GROUPED = """
+			select product, signature, coalesce(nullif(version, ''), 'unknown') as version,
+			  coalesce(nullif(%s, ''), 'unknown') as os,
+			  coalesce(nullif(%s, ''), 'unknown') as arch,
+			  coalesce(nullif(node_version, ''), 'unknown') as node_version,
+			  case when ci then 'true' when not ci then 'false' else 'unknown' end as ci,
+			  sum(hits) as pings
+			from %s
+			where %%s
+			group by 1, 2, 3, 4, 5, 6, 7""".formatted(Platforms.osSql("os"), Platforms.archSql("arch"),
+			PingTables.PING_DETAILS.sqlName());
 
 	private static final String INSERT = """
 			insert into %1$s (product, %2$s, dimension, value, developers, pings)
@@ -26,17 +44,7 @@ final class BreakdownSql {
 			    row_number() over (partition by product, signature, arch) = 1 as first_arch,
 			    row_number() over (partition by product, signature, node_version) = 1 as first_node_version,
 			    row_number() over (partition by product, signature, ci) = 1 as first_ci
-			  from (
-			    select product, signature, coalesce(nullif(version, ''), 'unknown') as version,
-			      coalesce(nullif(%3$s, ''), 'unknown') as os,
-			      coalesce(nullif(%4$s, ''), 'unknown') as arch,
-			      coalesce(nullif(node_version, ''), 'unknown') as node_version,
-			      case when ci then 'true' when not ci then 'false' else 'unknown' end as ci,
-			      sum(hits) as pings
-			    from %5$s
-			    where received_at >= :from and received_at < :to and product = any(:products)
-			    group by 1, 2, 3, 4, 5, 6, 7
-			  ) as g
+			  from (%3$s) as g
 			)
 			select product, :period, 'version', version,
 			  count(*) filter (where first_version and signature is not null), sum(pings)
@@ -59,17 +67,102 @@ final class BreakdownSql {
 			from marked group by product, ci
 			""";
 
+	/**
+	 * Adds the values of the pings matching {@code where} to their developers' rows of
+	 * {@code month_value_developers} for {@code :month} (unless the product's month is
+	 * final already), and counts each value a developer had not been seen with in
+	 * {@code month_value_counts}. Callers hold {@link #PAIRS_LOCK} for the month.
+	 */
+	private static final String PAIRS = """
+			with seen as (
+			  select g.product, g.signature, %2$s
+			  from (%1$s) as g
+			  where g.signature is not null and not exists (
+			    select 1 from mau_reports as r where r.product = g.product and r.month = :month and r.final)
+			  group by g.product, g.signature
+			), known as (
+			  select s.*, %3$s
+			  from seen as s left join month_value_developers as m
+			    on m.product = s.product and m.month = :month and m.signature = s.signature
+			), fresh as (
+			  select k.product, k.signature, v.dimension, v.value
+			  from known as k cross join lateral (%4$s) as v(dimension, value)
+			), saved as (
+			  insert into month_value_developers as m (product, month, signature, %5$s)
+			  select k.product, :month, k.signature, %6$s
+			  from known as k
+			  where exists (select 1 from fresh as f where f.product = k.product and f.signature = k.signature)
+			  order by k.product, k.signature
+			  on conflict (product, month, signature) do update set %7$s
+			)
+			insert into month_value_counts as c (product, month, dimension, value, developers)
+			select product, :month, dimension, value, count(*) from fresh group by product, dimension, value
+			order by 1, 3, 4
+			on conflict (product, month, dimension, value) do update set developers = c.developers + excluded.developers
+			""";
+
+	/** The advisory lock (with the month) under which the developers' values change. */
+	static final String PAIRS_LOCK = "select pg_advisory_xact_lock(hashtext('checkpoint.reports.month-values'), :lock)";
+
 	private BreakdownSql() {
 	}
 
 	/**
-	 * Inserts into {@code table} the breakdowns of the pings received in
-	 * {@code [:from, :to)} by the products {@code :products}, with {@code :period} in the
-	 * column {@code periodColumn}.
+	 * The pings matching {@code where} (over {@code ping_details}), one row per product,
+	 * signature and combination of normalised values, with their {@code pings}.
+	 */
+	static String grouped(String where) {
+		return GROUPED.formatted(where);
+	}
+
+	/**
+	 * Turns each row of {@code alias} into one row per dimension:
+	 * {@code v(dimension, value)}.
+	 */
+	static String unpivot(String alias) {
+		return """
+				cross join lateral (values ('version', %1$s.version), ('os', %1$s.os), ('arch', %1$s.arch),
+				  ('node_version', %1$s.node_version), ('ci', %1$s.ci)) as v(dimension, value)""".formatted(alias);
+	}
+
+	/**
+	 * Inserts into {@code table} the breakdowns of the pings in {@link #PERIOD}, with
+	 * {@code :period} in the column {@code periodColumn}.
 	 */
 	static String insertInto(String table, String periodColumn) {
-		return INSERT.formatted(table, periodColumn, Platforms.osSql("os"), Platforms.archSql("arch"),
-				PingTables.PING_DETAILS.sqlName());
+		return INSERT.formatted(table, periodColumn, grouped(PERIOD));
+	}
+
+	/**
+	 * Records the values of the pings matching {@code where} for their developers of the
+	 * month {@code :month}, counting the new ones.
+	 */
+	static String pairs(String where) {
+		return PAIRS.formatted(grouped(where), each("array_agg(distinct g.%s) as %s_values"),
+				each("m.%s_values as known_%s_values"), newValues("k", "k.known_"), each("%s_values"),
+				each("array(select distinct x from unnest(coalesce(k.known_%s_values, '{}') || k.%s_values) as x order by x)"),
+				each("%s_values = excluded.%s_values"));
+	}
+
+	/**
+	 * The values of {@code seen}'s arrays ({@code <dimension>_values}) that
+	 * {@code known}'s ({@code <known><dimension>_values}, null for a developer not seen
+	 * yet) lack, as rows {@code (dimension, value)}.
+	 */
+	static String newValues(String seen, String known) {
+		return Arrays.stream(Dimension.values())
+			.map((dimension) -> "select '%1$s', x from unnest(%2$s.%1$s_values) as x where %3$s%1$s_values is null or not x = any(%3$s%1$s_values)"
+				.formatted(dimension.key(), seen, known))
+			.collect(Collectors.joining(" union all "));
+	}
+
+	/**
+	 * {@code template} once per dimension, its key in every {@code %s}, comma-separated.
+	 */
+	static String each(String template) {
+		return Arrays.stream(Dimension.values())
+			.map((dimension) -> template.replace("%s", dimension.key()))
+			.collect(Collectors.joining(", "));
 	}
 
 }

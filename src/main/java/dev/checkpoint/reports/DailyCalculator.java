@@ -16,14 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Computes one UTC day's figures for every product in one transaction, from that day's
  * pings: the day's developers, developers outside CI and pings ({@code daily_reports})
  * and its breakdowns ({@code daily_breakdowns}, by {@link BreakdownSql}). The cost is
- * that of one day's pings, whatever the month holds. The day's marks in
- * {@link PingTables#PING_LATE_DAYS} are deleted first, in the same transaction: a late
- * write that commits meanwhile marks the day again.
+ * that of one day's pings, whatever the month holds. The day's (value, signature) pairs
+ * join those of its month ({@code month_value_developers}), which the current month's
+ * refresh counts developers with. The day's marks in {@link PingTables#PING_LATE_DAYS}
+ * are deleted first, in the same transaction: a late write that commits meanwhile marks
+ * the day again. A day computed before and marked since changed after its pairs were
+ * counted: its month is marked for a rebuild ({@code month_rebuilds}).
  */
 @Component
 class DailyCalculator {
 
-	private static final String HEADLINES = """
+	static final String HEADLINES = """
 			insert into daily_reports (product, day, developers, developers_excluding_ci, pings, anonymous_pings)
 			select product, :day, count(distinct signature), count(distinct signature) filter (where ci is not true),
 			  sum(hits), coalesce(sum(hits) filter (where signature is null), 0)
@@ -33,7 +36,9 @@ class DailyCalculator {
 			returning product
 			""".formatted(PingTables.PING_DETAILS.sqlName());
 
-	private static final String BREAKDOWNS = BreakdownSql.insertInto("daily_breakdowns", "day");
+	static final String BREAKDOWNS = BreakdownSql.insertInto("daily_breakdowns", "day");
+
+	static final String PAIRS = BreakdownSql.pairs(BreakdownSql.PERIOD);
 
 	private final JdbcClient jdbc;
 
@@ -59,9 +64,19 @@ class DailyCalculator {
 			.listOfRows();
 		long workMem = Math.max(64, this.properties.computeWorkMem().toKilobytes());
 		this.jdbc.sql("set local work_mem = '" + workMem + "kB'").update();
-		this.jdbc.sql("delete from %s where day = :day".formatted(PingTables.PING_LATE_DAYS.sqlName()))
+		int marks = this.jdbc.sql("delete from %s where day = :day".formatted(PingTables.PING_LATE_DAYS.sqlName()))
 			.param("day", day)
 			.update();
+		boolean computedBefore = this.jdbc.sql("select exists (select 1 from daily_computed where day = :day)")
+			.param("day", day)
+			.query(Boolean.class)
+			.single();
+		LocalDate month = day.withDayOfMonth(1);
+		if (marks > 0 && computedBefore) {
+			this.jdbc.sql("insert into month_rebuilds (month) values (:month) on conflict do nothing")
+				.param("month", month)
+				.update();
+		}
 		this.jdbc.sql("delete from daily_reports where day = :day").param("day", day).update();
 		OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
 		OffsetDateTime to = from.plusDays(1);
@@ -74,6 +89,16 @@ class DailyCalculator {
 		if (!products.isEmpty()) {
 			this.jdbc.sql(BREAKDOWNS)
 				.param("period", day)
+				.param("from", from)
+				.param("to", to)
+				.param("products", products.toArray(String[]::new))
+				.update();
+			this.jdbc.sql(BreakdownSql.PAIRS_LOCK)
+				.param("lock", day.getYear() * 12 + day.getMonthValue())
+				.query()
+				.listOfRows();
+			this.jdbc.sql(PAIRS)
+				.param("month", month)
 				.param("from", from)
 				.param("to", to)
 				.param("products", products.toArray(String[]::new))

@@ -10,6 +10,7 @@ import java.util.List;
 import dev.checkpoint.ingest.PingTables;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MauCalculator {
 
-	private static final String HEADLINES = """
+	static final String HEADLINES = """
 			insert into mau_reports as r (product, month, developers, developers_excluding_ci, returning_developers,
 			  anonymous_pings, final, computed_at)
 			select product, :month, sum(developers), sum(non_ci), sum(returning_developers), sum(anonymous), :final, :now
@@ -44,7 +45,56 @@ class MauCalculator {
 			"""
 		.formatted(PingTables.MONTHLY_ACTIVES.sqlName(), PingTables.MONTHLY_ANONYMOUS.sqlName());
 
-	private static final String BREAKDOWNS = BreakdownSql.insertInto("mau_breakdowns", "month");
+	static final String BREAKDOWNS = BreakdownSql.insertInto("mau_breakdowns", "month");
+
+	/**
+	 * The month's pings on the days not computed yet (today, mostly): from {@code :live}
+	 * (the first such day) on, read through the {@code received_at} block-range index,
+	 * without the days after it that are computed ({@code :computed}, usually none). A
+	 * per-row lookup of {@code daily_computed} instead makes the planner expect almost no
+	 * rows and join them to the shapes by a nested loop (3.1 s of 4.2 s at 1M pings).
+	 */
+	private static final String LIVE = BreakdownSql.PERIOD
+			+ " and received_at >= :live and not (received_at at time zone 'UTC')::date = any(:computed)";
+
+	/**
+	 * The current month's breakdowns from what the daily job stored (the pairs counted
+	 * per value, the pings of each computed day) and the pings of the days not computed
+	 * yet: their pairs count where the month has not seen them yet.
+	 */
+	static final String INCREMENTAL_BREAKDOWNS = """
+			insert into mau_breakdowns (product, month, dimension, value, developers, pings)
+			with live as materialized (
+			  %1$s
+			), fresh as (
+			  select d.product, v.dimension, v.value, count(*) as developers
+			  from (
+			    select g.product, g.signature, %2$s
+			    from live as g where g.signature is not null group by g.product, g.signature
+			  ) as d
+			  left join month_value_developers as m
+			    on m.product = d.product and m.month = :month and m.signature = d.signature
+			  cross join lateral (%3$s) as v(dimension, value)
+			  group by 1, 2, 3
+			), figures as (
+			  select product, dimension, value, developers, 0::numeric as pings
+			  from month_value_counts where month = :month and product = any(:products)
+			  union all
+			  select product, dimension, value, developers, 0 from fresh
+			  union all
+			  select g.product, v.dimension, v.value, 0, sum(g.pings) from live as g %4$s group by 1, 2, 3
+			  union all
+			  select product, dimension, value, 0, sum(pings) from daily_breakdowns
+			  where day >= :first and day < :next and product = any(:products) group by 1, 2, 3
+			)
+			select product, :month, dimension, value, sum(developers), sum(pings)
+			from figures group by product, dimension, value
+			""".formatted(BreakdownSql.grouped(LIVE), BreakdownSql.each("array_agg(distinct g.%s) as %s_values"),
+			BreakdownSql.newValues("d", "m."), BreakdownSql.unpivot("g"));
+
+	/** The developers' values on all the month's computed days (a rebuild). */
+	private static final String ALL_PAIRS = BreakdownSql.pairs(BreakdownSql.PERIOD
+			+ " and exists (select 1 from daily_computed as c where c.day = (received_at at time zone 'UTC')::date)");
 
 	private final JdbcClient jdbc;
 
@@ -88,13 +138,74 @@ class MauCalculator {
 			.param("month", first)
 			.param("products", names)
 			.update();
-		this.jdbc.sql(BREAKDOWNS)
-			.param("period", first)
-			.param("from", first.atStartOfDay().atOffset(ZoneOffset.UTC))
-			.param("to", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))
-			.param("products", names)
-			.update();
+		OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.UTC);
+		OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+		this.jdbc.sql(BreakdownSql.PAIRS_LOCK)
+			.param("lock", month.getYear() * 12 + month.getMonthValue())
+			.query()
+			.listOfRows();
+		boolean rebuild = this.jdbc.sql("delete from month_rebuilds where month = :month")
+			.param("month", first)
+			.update() > 0;
+		if (finalReport || rebuild) {
+			this.jdbc.sql(BREAKDOWNS)
+				.param("period", first)
+				.param("from", from)
+				.param("to", to)
+				.param("products", names)
+				.update();
+			this.jdbc.sql("delete from month_value_counts where month = :month and product = any(:products)")
+				.param("month", first)
+				.param("products", names)
+				.update();
+			this.jdbc.sql("delete from month_value_developers where month = :month and product = any(:products)")
+				.param("month", first)
+				.param("products", names)
+				.update();
+			if (!finalReport) {
+				this.jdbc.sql(ALL_PAIRS)
+					.param("month", first)
+					.param("from", from)
+					.param("to", to)
+					.param("products", names)
+					.update();
+			}
+		}
+		else {
+			LocalDate live = firstDayNotComputed(month);
+			this.jdbc.sql(INCREMENTAL_BREAKDOWNS)
+				.param("month", first)
+				.param("from", from)
+				.param("to", to)
+				.param("live", live.atStartOfDay().atOffset(ZoneOffset.UTC))
+				.param("computed", new SqlArrayValue("date", computedDaysFrom(live, month).toArray()))
+				.param("first", first)
+				.param("next", month.plusMonths(1).atDay(1))
+				.param("products", names)
+				.update();
+		}
 		return products;
+	}
+
+	/** The month's computed days from {@code day} on, as {@code yyyy-mm-dd}. */
+	private List<String> computedDaysFrom(LocalDate day, YearMonth month) {
+		return this.jdbc.sql("select day::text from daily_computed where day >= :day and day < :next order by day")
+			.param("day", day)
+			.param("next", month.plusMonths(1).atDay(1))
+			.query(String.class)
+			.list();
+	}
+
+	/** The month's first day without daily figures (the next month's first when none). */
+	private LocalDate firstDayNotComputed(YearMonth month) {
+		return this.jdbc.sql("""
+				select coalesce(min(d::date), :next) from generate_series(:first, :last, interval '1 day') as d
+				where not exists (select 1 from daily_computed as c where c.day = d::date)""")
+			.param("first", month.atDay(1))
+			.param("last", month.atEndOfMonth())
+			.param("next", month.plusMonths(1).atDay(1))
+			.query(LocalDate.class)
+			.single();
 	}
 
 }

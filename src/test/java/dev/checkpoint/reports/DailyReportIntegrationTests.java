@@ -60,9 +60,7 @@ class DailyReportIntegrationTests {
 
 	@BeforeEach
 	void cleanAndCreatePartition() {
-		this.jdbc.sql("""
-				truncate pings, monthly_actives, monthly_anonymous, mau_reports, mau_breakdowns, daily_reports,
-				  daily_breakdowns, daily_computed, ping_late_days""").update();
+		PingFixtures.truncateAll(this.jdbc);
 		this.month = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).plusMonths(2);
 		PingFixtures.createPartition(this.jdbcTemplate, this.month);
 	}

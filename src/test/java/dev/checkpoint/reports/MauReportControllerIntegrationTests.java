@@ -34,7 +34,7 @@ class MauReportControllerIntegrationTests {
 
 	@BeforeEach
 	void storeReports() {
-		this.jdbc.sql("truncate pings, monthly_actives, monthly_anonymous, mau_reports, mau_breakdowns").update();
+		PingFixtures.truncateAll(this.jdbc);
 		report("acme", "2026-01", 120, 100, 60, 7, true);
 		report("acme", "2026-02", 130, 105, 70, 0, true);
 		report("acme", "2026-04", 90, 80, 30, 3, false);

@@ -57,7 +57,7 @@ class MauReportCorrectnessIntegrationTests {
 
 	@BeforeEach
 	void cleanAndCreatePartitions() {
-		this.jdbc.sql("truncate pings, monthly_actives, monthly_anonymous, mau_reports, mau_breakdowns").update();
+		PingFixtures.truncateAll(this.jdbc);
 		YearMonth next = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).plusMonths(1);
 		this.months = List.of(next, next.plusMonths(1), next.plusMonths(2));
 		this.months.forEach((month) -> PingFixtures.createPartition(this.jdbcTemplate, month));

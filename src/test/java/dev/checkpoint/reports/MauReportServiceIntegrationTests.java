@@ -44,7 +44,7 @@ class MauReportServiceIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.sql("truncate pings, monthly_actives, monthly_anonymous, mau_reports, mau_breakdowns").update();
+		PingFixtures.truncateAll(this.jdbc);
 		this.first = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).plusMonths(1);
 		for (int i = 0; i < 3; i++) {
 			PingFixtures.createPartition(this.jdbcTemplate, this.first.plusMonths(i));

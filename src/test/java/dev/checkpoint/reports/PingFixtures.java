@@ -42,6 +42,17 @@ final class PingFixtures {
 	}
 
 	/**
+	 * Empties every table of pings and of the reports computed from them, so that no
+	 * other test's rows count.
+	 */
+	static void truncateAll(JdbcClient jdbc) {
+		jdbc.sql("""
+				truncate pings, monthly_actives, monthly_anonymous, ping_late_days, mau_reports, mau_breakdowns,
+				  daily_reports, daily_breakdowns, daily_computed, month_value_developers, month_value_counts,
+				  month_rebuilds""").update();
+	}
+
+	/**
 	 * Stores the pings in one group commit, as the ping writer would.
 	 */
 	static void store(JdbcTemplate jdbc, List<TestPing> pings) {

@@ -49,7 +49,7 @@ class RawRetentionIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.sql("truncate pings, monthly_actives, monthly_anonymous, mau_reports, mau_breakdowns").update();
+		PingFixtures.truncateAll(this.jdbc);
 		// ShedLock remembers which lock rows exist: release the row rather than delete it
 		this.jdbc.sql("update shedlock set lock_until = locked_at where name = 'ingest.raw-retention'").update();
 	}

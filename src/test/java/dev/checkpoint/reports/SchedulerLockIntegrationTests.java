@@ -53,7 +53,7 @@ class SchedulerLockIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.sql("truncate pings, monthly_actives, monthly_anonymous, mau_reports, mau_breakdowns").update();
+		PingFixtures.truncateAll(this.jdbc);
 		lockUntil("- interval '1 minute'", "test");
 		this.lastMonth = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).minusMonths(1);
 		PingFixtures.createPartition(this.jdbcTemplate, this.lastMonth);
