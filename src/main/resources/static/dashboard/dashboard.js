@@ -24,6 +24,8 @@ function draw(id, type, labels, datasets, empty, stacked = false) {
     options: {
       animation: false,
       responsive: true,
+      // the series over time span the page: keep them low; the breakdowns share a grid
+      aspectRatio: id.startsWith('breakdown-') ? 1.6 : 3.2,
       scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
     },
   });
@@ -59,7 +61,38 @@ async function loadSeries() {
   const select = $('month');
   select.replaceChildren(...months.slice().reverse().map((m) => new Option(m.month, m.month)));
   $('status').textContent = months.length ? '' : 'No report for this product in this range.';
-  await Promise.all([loadDaily(), loadAdoption(), loadBreakdowns()]);
+  await Promise.all([loadDaily(), loadAdoption(), loadRetention(), loadBreakdowns()]);
+}
+
+// One row per cohort (the month its developers were first seen in), one column per month
+// since: the share of the cohort active then. Cells under the privacy threshold are null.
+async function loadRetention() {
+  const query = new URLSearchParams({ product: $('product').value, from: $('from').value, to: $('to').value });
+  const retention = await api.json('/api/reports/retention?' + query);
+  const cohorts = retention.cohorts || [];
+  const table = $('retention');
+  const width = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
+  const cell = (tag, text, className) => {
+    const element = document.createElement(tag);
+    element.textContent = text;
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  };
+  const header = document.createElement('tr');
+  header.append(cell('th', 'First seen'), cell('th', 'New developers'),
+    ...Array.from({ length: width }, (_, i) => cell('th', i === 0 ? 'Same month' : '+' + i)));
+  const rows = cohorts.map((cohort) => {
+    const row = document.createElement('tr');
+    row.append(cell('td', cohort.cohort), cell('td', cohort.developers ?? '–', 'count'),
+      ...cohort.months.map((month) => cell('td', month.share == null ? '–' : Math.round(month.share * 100) + '%',
+        'count')));
+    return row;
+  });
+  table.replaceChildren(...(cohorts.length ? [header, ...rows]
+    : [cell('caption', 'No new developers in this range yet: cohorts appear once a day has been computed.')]));
+  $('retention-csv').dataset.path = '/api/reports/retention?' + query + '&format=csv';
 }
 
 // The days of the chosen months (the API takes at most 400 days: the last 400 of them).
@@ -128,7 +161,7 @@ async function showReports() {
   await loadSeries();
 }
 
-for (const id of ['mau-csv', 'daily-csv', 'adoption-csv']) {
+for (const id of ['mau-csv', 'daily-csv', 'adoption-csv', 'retention-csv']) {
   $(id).addEventListener('click', (event) => {
     event.preventDefault();
     if (event.currentTarget.dataset.path) {

@@ -3,6 +3,7 @@ package dev.checkpoint.reports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -77,16 +78,21 @@ class DailyReportService {
 
 	private final ReportsProperties properties;
 
-	DailyReportService(DailyCalculator calculator, JdbcClient jdbc, Clock clock, ReportsProperties properties) {
+	private final CohortCalculator cohorts;
+
+	DailyReportService(DailyCalculator calculator, JdbcClient jdbc, Clock clock, ReportsProperties properties,
+			CohortCalculator cohorts) {
 		this.calculator = calculator;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.cohorts = cohorts;
 	}
 
 	/**
 	 * Computes the pending days, oldest first, one transaction each, at most
-	 * {@link #MAX_DAYS_PER_RUN}.
+	 * {@link #MAX_DAYS_PER_RUN}; then, when it computed any, the current month's cohorts
+	 * so far (once a day, as they cost a lookup per developer of the month).
 	 * @return the days computed
 	 */
 	List<LocalDate> computePendingDays() {
@@ -95,6 +101,7 @@ class DailyReportService {
 			this.calculator.compute(day);
 		}
 		if (!days.isEmpty()) {
+			this.cohorts.computeOpen(YearMonth.from(lastSettledDay().plusDays(1)));
 			log.info("Computed the daily reports of {} day(s), {} to {}", days.size(), days.get(0),
 					days.get(days.size() - 1));
 		}

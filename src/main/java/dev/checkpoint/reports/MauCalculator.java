@@ -102,10 +102,13 @@ class MauCalculator {
 
 	private final ReportsProperties properties;
 
-	MauCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties) {
+	private final CohortCalculator cohorts;
+
+	MauCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, CohortCalculator cohorts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.cohorts = cohorts;
 	}
 
 	/**
@@ -162,7 +165,10 @@ class MauCalculator {
 				.param("month", first)
 				.param("products", names)
 				.update();
-			if (!finalReport) {
+			if (finalReport) {
+				this.cohorts.compute(month, products);
+			}
+			else {
 				this.jdbc.sql(ALL_PAIRS)
 					.param("month", first)
 					.param("from", from)

@@ -44,16 +44,24 @@ class MauReportController {
 			@RequestParam(required = false) @Nullable String format) {
 		boolean csv = ReportParameters.csv(format);
 		String name = ReportParameters.product(product);
-		YearMonth last = (to != null) ? ReportParameters.month("to", to) : this.reports.currentMonth();
-		YearMonth first = (from != null) ? ReportParameters.month("from", from) : last.minusMonths(DEFAULT_MONTHS - 1);
-		if (first.isAfter(last)) {
-			throw ReportParameters.invalid("from", "must not be after 'to'");
-		}
-		if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
-			throw ReportParameters.invalid("from", "must be at most " + MAX_MONTHS + " months before 'to'");
-		}
-		return ReportParameters
-			.respond(new MauReportResponse(name, first, last, this.reports.months(name, first, last)), csv);
+		Range range = range(from, to);
+		return ReportParameters.respond(new MauReportResponse(name, range.from(), range.to(),
+				this.reports.months(name, range.from(), range.to())), csv);
+	}
+
+	/**
+	 * New developers per month and how many of them come back: one cohort per month of
+	 * the range (default the 12 months up to the current one).
+	 */
+	@GetMapping(path = "/retention",
+			produces = { MediaType.APPLICATION_JSON_VALUE, CsvHttpMessageConverter.TEXT_CSV_VALUE })
+	ResponseEntity<RetentionResponse> retention(@RequestParam(required = false) @Nullable String product,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String format) {
+		boolean csv = ReportParameters.csv(format);
+		String name = ReportParameters.product(product);
+		Range range = range(from, to);
+		return ReportParameters.respond(this.reports.retention(name, range.from(), range.to()), csv);
 	}
 
 	@GetMapping(path = "/mau/{product}/{month}/breakdown",
@@ -66,6 +74,22 @@ class MauReportController {
 		Dimension by = ReportParameters.dimension(dimension);
 		return ReportParameters
 			.respond(new BreakdownResponse(product, month, by.key(), this.reports.breakdown(product, month, by)), csv);
+	}
+
+	/** The months asked for: by default the 12 up to the current one. */
+	private Range range(@Nullable String from, @Nullable String to) {
+		YearMonth last = (to != null) ? ReportParameters.month("to", to) : this.reports.currentMonth();
+		YearMonth first = (from != null) ? ReportParameters.month("from", from) : last.minusMonths(DEFAULT_MONTHS - 1);
+		if (first.isAfter(last)) {
+			throw ReportParameters.invalid("from", "must not be after 'to'");
+		}
+		if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
+			throw ReportParameters.invalid("from", "must be at most " + MAX_MONTHS + " months before 'to'");
+		}
+		return new Range(first, last);
+	}
+
+	private record Range(YearMonth from, YearMonth to) {
 	}
 
 }

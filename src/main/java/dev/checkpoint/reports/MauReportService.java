@@ -133,6 +133,21 @@ class MauReportService {
 		return BreakdownCells.publish(stored, dimension, this.properties.minCellSize());
 	}
 
+	/** The cohorts first seen in {@code [from, to]} and their months up to {@code to}. */
+	@Transactional(readOnly = true)
+	RetentionResponse retention(String product, YearMonth from, YearMonth to) {
+		List<RetentionResponse.Cell> cells = this.jdbc.sql("""
+				select cohort, month, developers from mau_cohorts
+				where product = :product and cohort between :from and :to and month <= :to""")
+			.param("product", product)
+			.param("from", from.atDay(1))
+			.param("to", to.atDay(1))
+			.query((rs, row) -> new RetentionResponse.Cell(YearMonth.from(rs.getObject("cohort", LocalDate.class)),
+					YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("developers")))
+			.list();
+		return RetentionResponse.of(product, from, to, cells, this.properties.minCellSize());
+	}
+
 	YearMonth currentMonth() {
 		return YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
 	}

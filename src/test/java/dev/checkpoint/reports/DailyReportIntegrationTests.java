@@ -41,6 +41,9 @@ class DailyReportIntegrationTests {
 	ReportsProperties properties;
 
 	@Autowired
+	CohortCalculator cohorts;
+
+	@Autowired
 	JdbcTemplate jdbcTemplate;
 
 	@Autowired
@@ -68,7 +71,7 @@ class DailyReportIntegrationTests {
 	@Test
 	void shouldStoreFiguresEqualToRawCountsOfEachSettledDay() {
 		List<TestPing> pings = generate(new Random(7), 5);
-		storeOnTime(pings);
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
 		DailyReportService service = serviceAt(day(6).atTime(0, 11));
 
 		assertThat(service.computePendingDays()).containsExactly(day(1), day(2), day(3), day(4), day(5));
@@ -86,7 +89,7 @@ class DailyReportIntegrationTests {
 
 	@Test
 	void shouldWaitUntilADayHasSettled() {
-		storeOnTime(generate(new Random(8), 2));
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(8), 2));
 
 		assertThat(serviceAt(day(3).atTime(0, 9)).computePendingDays()).containsExactly(day(1));
 		assertThat(serviceAt(day(3).atTime(0, 10)).computePendingDays()).containsExactly(day(2));
@@ -94,7 +97,7 @@ class DailyReportIntegrationTests {
 
 	@Test
 	void shouldRecomputeADayWhenPingsOfItAreStoredLate() {
-		storeOnTime(generate(new Random(9), 3));
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(9), 3));
 		DailyReportService service = serviceAt(day(4).atTime(1, 0));
 		service.computePendingDays();
 		long before = storedHeadlines(day(2)).get("alpha").get(0);
@@ -120,7 +123,7 @@ class DailyReportIntegrationTests {
 		List<TestPing> pings = new ArrayList<>(generate(new Random(10), 3));
 		pings.add(TestPing.of(day(1).atTime(8, 0).toInstant(ZoneOffset.UTC), "alpha", erased, false));
 		pings.add(TestPing.of(day(3).atTime(8, 0).toInstant(ZoneOffset.UTC), "alpha", erased, true));
-		storeOnTime(pings);
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
 		DailyReportService service = serviceAt(day(4).atTime(1, 0));
 		service.computePendingDays();
 
@@ -136,18 +139,11 @@ class DailyReportIntegrationTests {
 
 	private DailyReportService serviceAt(LocalDateTime utc) {
 		return new DailyReportService(this.calculator, this.jdbc,
-				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties);
+				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties, this.cohorts);
 	}
 
 	private LocalDate day(int day) {
 		return this.month.atDay(day);
-	}
-
-	/** Stores each ping as the writer would right after it arrived. */
-	private void storeOnTime(List<TestPing> pings) {
-		for (TestPing ping : pings) {
-			PingFixtures.store(this.jdbcTemplate, Clock.fixed(ping.at().plusMillis(5), ZoneOffset.UTC), List.of(ping));
-		}
 	}
 
 	private List<TestPing> generate(Random random, int days) {

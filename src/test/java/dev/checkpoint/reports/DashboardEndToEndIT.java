@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -69,6 +70,9 @@ class DashboardEndToEndIT {
 
 	@Autowired
 	MauReportService reports;
+
+	@Autowired
+	CohortCalculator cohorts;
 
 	@TempDir
 	Path downloads;
@@ -166,6 +170,7 @@ class DashboardEndToEndIT {
 		}
 		this.reports.refreshCurrentMonth();
 		this.daily.compute(LocalDate.now(ZoneOffset.UTC));
+		this.cohorts.computeOpen(YearMonth.now(ZoneOffset.UTC));
 
 		signIn(operatorToken().get("token").asString());
 		new Select(this.browser.findElement(By.id("product"))).selectByValue(product);
@@ -181,6 +186,13 @@ class DashboardEndToEndIT {
 			.as("newest version first, the 2 developers on 1.0.0 under the threshold of 5 in other")
 			.isEqualTo(List.of("2.0.0:12", "1.9.0:6", "other:2"));
 		assertThat(script("return Chart.getChart('adoption-chart').options.scales.y.stacked")).isEqualTo(true);
+		this.wait.until((driver) -> driver.findElements(By.cssSelector("#retention td")).size() > 0);
+		assertThat(script(
+				"return [...document.querySelectorAll('#retention tr:last-child td')].map((td) => td.textContent)"))
+			.as("the 20 developers first seen this month, all active in it")
+			.isEqualTo(List.of(YearMonth.now(ZoneOffset.UTC).toString(), "20", "100%"));
+		Number height = (Number) script("return document.documentElement.scrollHeight");
+		this.browser.manage().window().setSize(new Dimension(1280, height.intValue()));
 		Files.createDirectories(Path.of("target"));
 		Files.write(Path.of("target/dashboard-daily.png"),
 				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));

@@ -42,6 +42,9 @@ class IncrementalRefreshIntegrationTests {
 	ReportsProperties properties;
 
 	@Autowired
+	CohortCalculator cohorts;
+
+	@Autowired
 	JdbcTemplate jdbcTemplate;
 
 	@Autowired
@@ -72,7 +75,7 @@ class IncrementalRefreshIntegrationTests {
 
 	@Test
 	void shouldStoreWhatTheWholeMonthGivesWhenSomeDaysAreComputedAndOthersNot() {
-		storeOnTime(generate(new Random(21), 1, 6));
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(21), 1, 6));
 		computeDaysUpTo(4);
 
 		List<String> incremental = refresh();
@@ -85,7 +88,7 @@ class IncrementalRefreshIntegrationTests {
 
 	@Test
 	void shouldRebuildTheMonthWhenAComputedDayChangesLate() {
-		storeOnTime(generate(new Random(22), 1, 4));
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(22), 1, 4));
 		computeDaysUpTo(3);
 		refresh();
 		UUID developer = this.signatures.get(0);
@@ -109,7 +112,7 @@ class IncrementalRefreshIntegrationTests {
 		List<TestPing> pings = new ArrayList<>(generate(new Random(23), 1, 4));
 		pings.add(new TestPing(day(1).atTime(8, 0).toInstant(ZoneOffset.UTC), "alpha", "0.0.1", "linux", "x64", erased,
 				false, "v20.11.0", "erased-1"));
-		storeOnTime(pings);
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
 		computeDaysUpTo(3);
 		assertThat(refresh()).contains("alpha version 0.0.1 1 1");
 
@@ -126,7 +129,7 @@ class IncrementalRefreshIntegrationTests {
 
 	@Test
 	void shouldDropTheMonthsPairsWithItsFinalReport() {
-		storeOnTime(generate(new Random(24), 1, 3));
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(24), 1, 3));
 		computeDaysUpTo(3);
 		List<String> current = refresh();
 
@@ -159,18 +162,13 @@ class IncrementalRefreshIntegrationTests {
 
 	private void computeDaysUpTo(int last) {
 		DailyReportService service = new DailyReportService(this.daily, this.jdbc,
-				Clock.fixed(day(last + 1).atTime(0, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties);
+				Clock.fixed(day(last + 1).atTime(0, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties,
+				this.cohorts);
 		service.computePendingDays();
 	}
 
 	private LocalDate day(int day) {
 		return this.month.atDay(day);
-	}
-
-	private void storeOnTime(List<TestPing> pings) {
-		for (TestPing ping : pings) {
-			PingFixtures.store(this.jdbcTemplate, Clock.fixed(ping.at().plusMillis(5), ZoneOffset.UTC), List.of(ping));
-		}
 	}
 
 	private List<TestPing> generate(Random random, int firstDay, int lastDay) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +58,13 @@ final class PingFixtures {
 	 */
 	static void store(JdbcTemplate jdbc, List<TestPing> pings) {
 		store(jdbc, Clock.systemUTC(), pings);
+	}
+
+	/** Stores each ping on its own, as the writer would right after it arrived. */
+	static void storeOnTime(JdbcTemplate jdbc, List<TestPing> pings) {
+		for (TestPing ping : pings) {
+			store(jdbc, Clock.fixed(ping.at().plusMillis(5), ZoneOffset.UTC), List.of(ping));
+		}
 	}
 
 	/**
