@@ -30,6 +30,9 @@
 set -euo pipefail
 
 PINGS=${BENCH_PINGS:-10000000}
+# with BENCH_TODAY_PINGS, that many of the pings are on the month's last day ("today") and
+# the rest spread over the days before; without, all are spread over the whole month
+TODAY_PINGS=${BENCH_TODAY_PINGS:-0}
 SIGNATURES=${BENCH_SIGNATURES:-2000000}
 MONTH=${BENCH_MONTH:-2026-01}
 PRODUCT=bench-scale
@@ -147,9 +150,11 @@ load_pings() {
 		  on s.digest = ping_shape_digest(b.version, b.os, b.arch, null, null, b.node_version, null, null, null, null, null);
 		insert into ping_products (name) values ('$PRODUCT') on conflict (name) do nothing;
 		insert into pings (received_at, kind, product_id, shape_id, signature, ci)
-		select case when ci_machine
-		    then timestamptz '$FIRST 00:00:00+00' + (s % days) * interval '1 day' + k * interval '7 minutes'
-		    else timestamptz '$FIRST 00:00:00+00' + ((i * 2654435761) % (days * 86400000)) * interval '1 millisecond'
+		select case
+		    when today then timestamptz '$LAST 00:00:00+00' + ((i * 2654435761) % 86400000) * interval '1 millisecond'
+		    when ci_machine
+		    then timestamptz '$FIRST 00:00:00+00' + (s % spread) * interval '1 day' + k * interval '7 minutes'
+		    else timestamptz '$FIRST 00:00:00+00' + ((i * 2654435761) % (spread * 86400000)) * interval '1 millisecond'
 		  end,
 		  1, (select id from ping_products where name = '$PRODUCT'), shape.id,
 		  case when anonymous then null else md5('signature-' || s)::uuid end,
@@ -157,7 +162,9 @@ load_pings() {
 		from generate_series(1, $PINGS::bigint) as i,
 		  lateral (select i % $SIGNATURES as s, i / $SIGNATURES as k, i <= $PINGS / 10 as anonymous) as g,
 		  lateral (select s % 5 = 0 and not anonymous as ci_machine,
-		    extract(day from timestamptz '$NEXT 00:00:00+00' - timestamptz '$FIRST 00:00:00+00')::bigint as days) as h,
+		    extract(day from timestamptz '$NEXT 00:00:00+00' - timestamptz '$FIRST 00:00:00+00')::bigint
+		      - case when $TODAY_PINGS > 0 then 1 else 0 end as spread,
+		    i > $PINGS - $TODAY_PINGS as today) as h,
 		  bench_shapes as shape
 		where shape.vi = 1 + (s + k / 3) % 7 and shape.oi = 1 + s % 6
 		  and shape.ai = 1 + (s / 7) % 5 and shape.ni = 1 + (s / 13) % 4;
