@@ -232,7 +232,7 @@ compute_day_sql() {
 	echo "delete from daily_reports where day = date '$DAY';"
 	report_sql daily-headlines
 	report_sql daily-breakdowns
-	report_sql daily-pairs
+	report_sql daily-values
 	echo "insert into daily_computed (day, computed_at) values (date '$DAY', now()) on conflict (day) do update set computed_at = now();"
 	echo "commit;"
 }

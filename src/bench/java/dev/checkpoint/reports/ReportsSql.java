@@ -12,7 +12,7 @@ public final class ReportsSql {
 	private static final Map<String, String> STATEMENTS = Map.of("mau-headlines", MauCalculator.HEADLINES,
 			"mau-breakdowns", MauCalculator.BREAKDOWNS, "mau-incremental", MauCalculator.INCREMENTAL_BREAKDOWNS,
 			"daily-headlines", DailyCalculator.HEADLINES, "daily-breakdowns", DailyCalculator.BREAKDOWNS,
-			"daily-pairs", DailyCalculator.PAIRS);
+			"daily-values", DailyCalculator.MONTH_VALUES);
 
 	private ReportsSql() {
 	}

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.checkpoint.shared.Version;
 import dev.checkpoint.catalog.CatalogSnapshot.ConstraintKey;
 import dev.checkpoint.catalog.CatalogSnapshot.LatestRelease;
 import dev.checkpoint.catalog.CatalogSnapshot.Notice;
 import dev.checkpoint.catalog.CatalogSnapshot.ProductEntry;
+import dev.checkpoint.shared.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.checkpoint.shared.Version;
 import dev.checkpoint.shared.Platforms;
+import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
-import dev.checkpoint.shared.Version;
 import dev.checkpoint.shared.Problems;
+import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;

@@ -2,11 +2,10 @@ package dev.checkpoint.catalog;
 
 import java.util.List;
 
+import dev.checkpoint.shared.Version;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
-import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
 
 /**

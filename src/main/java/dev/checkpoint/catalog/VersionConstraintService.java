@@ -3,8 +3,8 @@ package dev.checkpoint.catalog;
 import java.util.List;
 import java.util.Objects;
 
-import dev.checkpoint.shared.Version;
 import dev.checkpoint.shared.Problems;
+import dev.checkpoint.shared.Version;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

@@ -30,7 +30,7 @@ class PingErasure implements SignatureEraser {
 	public Map<String, Long> erase(UUID signature) {
 		long pings = this.jdbc.sql("""
 				with erased as (
-				  delete from pings where signature = :signature returning product_id, received_at, hits
+				  delete from pings where signature = :signature returning product_id, received_at
 				), marked as (
 				  insert into ping_late_days (product, day)
 				  select distinct n.name, (e.received_at at time zone 'UTC')::date

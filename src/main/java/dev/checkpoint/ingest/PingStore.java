@@ -144,10 +144,10 @@ class PingStore {
 
 	private void markLateDays(JdbcClient jdbc, List<Ping> pings) {
 		Instant late = this.clock.instant().minus(PingTables.LATE_AFTER);
-		Set<List<Object>> days = new LinkedHashSet<>();
+		Set<ProductDay> days = new LinkedHashSet<>();
 		for (Ping ping : pings) {
 			if (ping.receivedAt().isBefore(late)) {
-				days.add(List.of(ping.product(), LocalDate.ofInstant(ping.receivedAt(), ZoneOffset.UTC)));
+				days.add(new ProductDay(ping.product(), LocalDate.ofInstant(ping.receivedAt(), ZoneOffset.UTC)));
 			}
 		}
 		if (days.isEmpty()) {
@@ -156,9 +156,12 @@ class PingStore {
 		jdbc.sql("""
 				insert into ping_late_days (product, day)
 				select * from unnest(:products, :days) order by 1, 2 on conflict do nothing""")
-			.param("products", new SqlArrayValue("text", days.stream().map((day) -> day.get(0)).toArray()))
-			.param("days", new SqlArrayValue("date", days.stream().map((day) -> day.get(1).toString()).toArray()))
+			.param("products", new SqlArrayValue("text", days.stream().map(ProductDay::product).toArray()))
+			.param("days", new SqlArrayValue("date", days.stream().map((day) -> day.day().toString()).toArray()))
 			.update();
+	}
+
+	private record ProductDay(String product, LocalDate day) {
 	}
 
 	/**

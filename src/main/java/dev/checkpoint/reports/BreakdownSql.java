@@ -9,7 +9,8 @@ import dev.checkpoint.shared.Platforms;
 /**
  * The statements that split pings by every {@link Dimension}: the monthly
  * ({@code mau_breakdowns}) and daily ({@code daily_breakdowns}) breakdowns, and the
- * (value, signature) pairs the current month's refresh counts developers with.
+ * values each developer was seen with in a month ({@code month_value_developers}), which
+ * the current month's refresh counts developers with.
  * <p>
  * Pings are grouped per product, signature and combination of (normalised) values first;
  * within each signature's rows, the first row with a given value is marked (a small sort
@@ -71,9 +72,9 @@ final class BreakdownSql {
 	 * Adds the values of the pings matching {@code where} to their developers' rows of
 	 * {@code month_value_developers} for {@code :month} (unless the product's month is
 	 * final already), and counts each value a developer had not been seen with in
-	 * {@code month_value_counts}. Callers hold {@link #PAIRS_LOCK} for the month.
+	 * {@code month_value_counts}. Callers hold {@link #MONTH_VALUES_LOCK} for the month.
 	 */
-	private static final String PAIRS = """
+	private static final String MONTH_VALUES = """
 			with seen as (
 			  select g.product, g.signature, %2$s
 			  from (%1$s) as g
@@ -102,7 +103,7 @@ final class BreakdownSql {
 			""";
 
 	/** The advisory lock (with the month) under which the developers' values change. */
-	static final String PAIRS_LOCK = "select pg_advisory_xact_lock(hashtext('checkpoint.reports.month-values'), :lock)";
+	static final String MONTH_VALUES_LOCK = "select pg_advisory_xact_lock(hashtext('checkpoint.reports.month-values'), :lock)";
 
 	private BreakdownSql() {
 	}
@@ -137,8 +138,8 @@ final class BreakdownSql {
 	 * Records the values of the pings matching {@code where} for their developers of the
 	 * month {@code :month}, counting the new ones.
 	 */
-	static String pairs(String where) {
-		return PAIRS.formatted(grouped(where), each("array_agg(distinct g.%s) as %s_values"),
+	static String monthValues(String where) {
+		return MONTH_VALUES.formatted(grouped(where), each("array_agg(distinct g.%s) as %s_values"),
 				each("m.%s_values as known_%s_values"), newValues("k", "k.known_"), each("%s_values"),
 				each("array(select distinct x from unnest(coalesce(k.known_%s_values, '{}') || k.%s_values) as x order by x)"),
 				each("%s_values = excluded.%s_values"));

@@ -16,12 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Computes one UTC day's figures for every product in one transaction, from that day's
  * pings: the day's developers, developers outside CI and pings ({@code daily_reports})
  * and its breakdowns ({@code daily_breakdowns}, by {@link BreakdownSql}). The cost is
- * that of one day's pings, whatever the month holds. The day's (value, signature) pairs
- * join those of its month ({@code month_value_developers}), which the current month's
- * refresh counts developers with. The day's marks in {@link PingTables#PING_LATE_DAYS}
- * are deleted first, in the same transaction: a late write that commits meanwhile marks
- * the day again. A day computed before and marked since changed after its pairs were
- * counted: its month is marked for a rebuild ({@code month_rebuilds}).
+ * that of one day's pings, whatever the month holds. The day's values join those its
+ * developers were seen with in the month ({@code month_value_developers}), which the
+ * current month's refresh counts developers with. The day's marks in
+ * {@link PingTables#PING_LATE_DAYS} are deleted first, in the same transaction: a late
+ * write that commits meanwhile marks the day again. A day computed before and marked
+ * since changed after its values were counted: its month is marked for a rebuild
+ * ({@code month_rebuilds}).
  */
 @Component
 class DailyCalculator {
@@ -38,7 +39,7 @@ class DailyCalculator {
 
 	static final String BREAKDOWNS = BreakdownSql.insertInto("daily_breakdowns", "day");
 
-	static final String PAIRS = BreakdownSql.pairs(BreakdownSql.PERIOD);
+	static final String MONTH_VALUES = BreakdownSql.monthValues(BreakdownSql.PERIOD);
 
 	private final JdbcClient jdbc;
 
@@ -93,11 +94,11 @@ class DailyCalculator {
 				.param("to", to)
 				.param("products", products.toArray(String[]::new))
 				.update();
-			this.jdbc.sql(BreakdownSql.PAIRS_LOCK)
+			this.jdbc.sql(BreakdownSql.MONTH_VALUES_LOCK)
 				.param("lock", day.getYear() * 12 + day.getMonthValue())
 				.query()
 				.listOfRows();
-			this.jdbc.sql(PAIRS)
+			this.jdbc.sql(MONTH_VALUES)
 				.param("month", month)
 				.param("from", from)
 				.param("to", to)

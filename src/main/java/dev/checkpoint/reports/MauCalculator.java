@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Computes one month's reports for every product in one transaction: the headline figures
  * from ingest's {@code monthly_actives}/{@code monthly_anonymous} rollups (one index
- * range per month), the breakdowns from that month's pings ({@link BreakdownSql}), each
- * read as {@link PingTables} names it. A final report is never recomputed, so later
- * deletion of raw data cannot change it.
+ * range per month) and the breakdowns ({@link BreakdownSql}), each read as
+ * {@link PingTables} names it. An ended month's breakdowns come from all its pings; the
+ * current month's from what the daily job stored and the pings of the days it has not
+ * computed yet. A final report is never recomputed, so later deletion of raw data cannot
+ * change it.
  */
 @Component
 class MauCalculator {
@@ -58,9 +60,10 @@ class MauCalculator {
 			+ " and received_at >= :live and not (received_at at time zone 'UTC')::date = any(:computed)";
 
 	/**
-	 * The current month's breakdowns from what the daily job stored (the pairs counted
-	 * per value, the pings of each computed day) and the pings of the days not computed
-	 * yet: their pairs count where the month has not seen them yet.
+	 * The current month's breakdowns from what the daily job stored (the developers
+	 * counted per value, the pings of each computed day) and the pings of the days not
+	 * computed yet: each of their developers is looked up once, and counts for the values
+	 * the month has not seen it with.
 	 */
 	static final String INCREMENTAL_BREAKDOWNS = """
 			insert into mau_breakdowns (product, month, dimension, value, developers, pings)
@@ -93,7 +96,7 @@ class MauCalculator {
 			BreakdownSql.newValues("d", "m."), BreakdownSql.unpivot("g"));
 
 	/** The developers' values on all the month's computed days (a rebuild). */
-	private static final String ALL_PAIRS = BreakdownSql.pairs(BreakdownSql.PERIOD
+	private static final String ALL_MONTH_VALUES = BreakdownSql.monthValues(BreakdownSql.PERIOD
 			+ " and exists (select 1 from daily_computed as c where c.day = (received_at at time zone 'UTC')::date)");
 
 	private final JdbcClient jdbc;
@@ -143,7 +146,7 @@ class MauCalculator {
 			.update();
 		OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.UTC);
 		OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-		this.jdbc.sql(BreakdownSql.PAIRS_LOCK)
+		this.jdbc.sql(BreakdownSql.MONTH_VALUES_LOCK)
 			.param("lock", month.getYear() * 12 + month.getMonthValue())
 			.query()
 			.listOfRows();
@@ -169,7 +172,7 @@ class MauCalculator {
 				this.cohorts.compute(month, products);
 			}
 			else {
-				this.jdbc.sql(ALL_PAIRS)
+				this.jdbc.sql(ALL_MONTH_VALUES)
 					.param("month", first)
 					.param("from", from)
 					.param("to", to)

@@ -51,7 +51,6 @@ class CohortIntegrationTests {
 	@BeforeEach
 	void cleanAndCreatePartitions() {
 		PingFixtures.truncateAll(this.jdbc);
-		this.jdbc.sql("truncate mau_cohorts").update();
 		YearMonth next = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).plusMonths(1);
 		this.months = List.of(next, next.plusMonths(1), next.plusMonths(2));
 		this.months.forEach((month) -> PingFixtures.createPartition(this.jdbcTemplate, month));

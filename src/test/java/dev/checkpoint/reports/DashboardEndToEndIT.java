@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.HeadlessChromium;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -286,7 +287,7 @@ class DashboardEndToEndIT {
 	/**
 	 * Sends a check as a client would, from this test's address, and answers its body.
 	 */
-	private String check(String product, UUID signature, String version, boolean ci) {
+	private String check(String product, @Nullable UUID signature, String version, boolean ci) {
 		String query = "version=%s&os=linux&arch=x64&node_version=v20.11.0&ci=%s".formatted(version, ci)
 				+ ((signature != null) ? "&signature=" + signature : "");
 		try {
