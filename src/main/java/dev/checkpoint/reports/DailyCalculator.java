@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.checkpoint.ingest.PingTables;
@@ -15,14 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Computes one UTC day's figures for every product in one transaction, from that day's
  * pings: the day's developers, developers outside CI and pings ({@code daily_reports})
- * and its breakdowns ({@code daily_breakdowns}, by {@link BreakdownSql}). The cost is
- * that of one day's pings, whatever the month holds. The day's values join those its
- * developers were seen with in the month ({@code month_value_developers}), which the
- * current month's refresh counts developers with. The day's marks in
- * {@link PingTables#PING_LATE_DAYS} are deleted first, in the same transaction: a late
- * write that commits meanwhile marks the day again. A day computed before and marked
- * since changed after its values were counted: its month is marked for a rebuild
- * ({@code month_rebuilds}).
+ * and its breakdowns ({@code daily_breakdowns}, by {@link BreakdownSql}), the weekly
+ * active developers of the 7 days ending with it (and of the computed days whose week
+ * holds it, when it is computed again) and the exposure to each notice live that day
+ * ({@link NoticeExposureCalculator}). The cost is that of one week's pings, whatever the
+ * month holds. The day's values join those its developers were seen with in the month
+ * ({@code month_value_developers}), which the current month's refresh counts developers
+ * with. The day's marks in {@link PingTables#PING_LATE_DAYS} are deleted first, in the
+ * same transaction: a late write that commits meanwhile marks the day again. A day
+ * computed before and marked since changed after its values were counted: its month is
+ * marked for a rebuild ({@code month_rebuilds}).
  */
 @Component
 class DailyCalculator {
@@ -37,6 +40,19 @@ class DailyCalculator {
 			returning product
 			""".formatted(PingTables.PING_DETAILS.sqlName());
 
+	/**
+	 * The weekly active developers of a day: those of the 7 days ending with it, for
+	 * every product with a ping in them (a product without a ping that day gets a row of
+	 * zeros with them).
+	 */
+	static final String WEEKLY = """
+			insert into daily_reports as r (product, day, developers, developers_excluding_ci, pings, anonymous_pings,
+			  weekly_developers)
+			select product, :day, 0, 0, 0, 0, count(distinct signature) from %s
+			where received_at >= :from and received_at < :to group by product
+			on conflict (product, day) do update set weekly_developers = excluded.weekly_developers
+			""".formatted(PingTables.PING_DETAILS.sqlName());
+
 	static final String BREAKDOWNS = BreakdownSql.insertInto("daily_breakdowns", "day");
 
 	static final String MONTH_VALUES = BreakdownSql.monthValues(BreakdownSql.PERIOD);
@@ -47,10 +63,13 @@ class DailyCalculator {
 
 	private final ReportsProperties properties;
 
-	DailyCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties) {
+	private final NoticeExposureCalculator exposure;
+
+	DailyCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, NoticeExposureCalculator exposure) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.exposure = exposure;
 	}
 
 	/**
@@ -105,6 +124,11 @@ class DailyCalculator {
 				.param("products", products.toArray(String[]::new))
 				.update();
 		}
+		for (LocalDate week : weeksContaining(day)) {
+			OffsetDateTime end = week.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+			this.jdbc.sql(WEEKLY).param("day", week).param("from", end.minusDays(7)).param("to", end).update();
+		}
+		this.exposure.compute(day, from, to);
 		this.jdbc.sql("""
 				insert into daily_computed (day, computed_at) values (:day, :now)
 				on conflict (day) do update set computed_at = excluded.computed_at""")
@@ -112,6 +136,21 @@ class DailyCalculator {
 			.param("now", OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)))
 			.update();
 		return products;
+	}
+
+	/**
+	 * The day itself and the computed days of the 6 after it: the weeks whose figures the
+	 * day's pings count in.
+	 */
+	private List<LocalDate> weeksContaining(LocalDate day) {
+		List<LocalDate> weeks = new ArrayList<>();
+		weeks.add(day);
+		weeks.addAll(this.jdbc.sql("select day from daily_computed where day > :day and day <= :last order by day")
+			.param("day", day)
+			.param("last", day.plusDays(6))
+			.query(LocalDate.class)
+			.list());
+		return weeks;
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.checkpoint.reports;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-
+import dev.checkpoint.reports.ReportParameters.DayRange;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -42,7 +40,7 @@ class DailyReportController {
 			@RequestParam(required = false) @Nullable String format) {
 		boolean csv = ReportParameters.csv(format);
 		String name = ReportParameters.product(product);
-		Range range = range(from, to);
+		DayRange range = range(from, to);
 		return ReportParameters.respond(
 				new DailyResponse(name, range.from(), range.to(), this.reports.days(name, range.from(), range.to())),
 				csv);
@@ -57,21 +55,13 @@ class DailyReportController {
 			@RequestParam(required = false) @Nullable String format) {
 		boolean csv = ReportParameters.csv(format);
 		Dimension by = ReportParameters.dimension(dimension);
-		Range range = range(from, to);
+		DayRange range = range(from, to);
 		return ReportParameters.respond(this.reports.adoption(product, by, range.from(), range.to(), top(top)), csv);
 	}
 
 	/** The days asked for: by default the 30 settled days up to yesterday. */
-	private Range range(@Nullable String from, @Nullable String to) {
-		LocalDate last = (to != null) ? ReportParameters.day("to", to) : this.reports.lastSettledDay();
-		LocalDate first = (from != null) ? ReportParameters.day("from", from) : last.minusDays(DEFAULT_DAYS - 1);
-		if (first.isAfter(last)) {
-			throw ReportParameters.invalid("from", "must not be after 'to'");
-		}
-		if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-			throw ReportParameters.invalid("from", "must be at most " + MAX_DAYS + " days before 'to'");
-		}
-		return new Range(first, last);
+	private DayRange range(@Nullable String from, @Nullable String to) {
+		return ReportParameters.days(from, to, this.reports.lastSettledDay(), DEFAULT_DAYS, MAX_DAYS);
 	}
 
 	private static int top(@Nullable String top) {
@@ -88,9 +78,6 @@ class DailyReportController {
 			// falls through to the problem below
 		}
 		throw ReportParameters.invalid("top", "must be a whole number from 1 to " + MAX_TOP);
-	}
-
-	private record Range(LocalDate from, LocalDate to) {
 	}
 
 }

@@ -2,6 +2,9 @@ package dev.checkpoint.reports;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product's daily active developers over a range of UTC days.
@@ -19,10 +22,23 @@ record DailyResponse(String product, LocalDate from, LocalDate to, List<DayView>
 	 * @param day the day
 	 * @param developers distinct signatures with a ping that day (DAU)
 	 * @param developersExcludingCi of which seen outside CI that day
+	 * @param weeklyDevelopers distinct signatures with a ping in the 7 days ending with
+	 * the day (WAU)
+	 * @param ciShare the share of the day's developers seen only in CI, 0 to 1 (null
+	 * without developers)
 	 * @param pings all pings of the day
 	 * @param anonymousPings pings without a signature
 	 */
-	record DayView(LocalDate day, long developers, long developersExcludingCi, long pings, long anonymousPings) {
+	record DayView(LocalDate day, long developers, long developersExcludingCi, long weeklyDevelopers,
+			@Nullable Double ciShare, long pings, long anonymousPings) {
+
+		DayView(LocalDate day, long developers, long developersExcludingCi, long weeklyDevelopers, long pings,
+				long anonymousPings) {
+			this(day, developers, developersExcludingCi, weeklyDevelopers,
+					(developers > 0) ? (double) (developers - developersExcludingCi) / developers : null, pings,
+					anonymousPings);
+		}
+
 	}
 
 	@Override
@@ -32,15 +48,17 @@ record DailyResponse(String product, LocalDate from, LocalDate to, List<DayView>
 
 	@Override
 	public List<String> csvHeader() {
-		return List.of("product", "day", "developers", "developers_excluding_ci", "pings", "anonymous_pings");
+		return List.of("product", "day", "developers", "developers_excluding_ci", "weekly_developers", "ci_share",
+				"pings", "anonymous_pings");
 	}
 
 	@Override
 	public List<List<String>> csvRows() {
 		return this.days.stream()
 			.map((day) -> List.of(this.product, day.day().toString(), String.valueOf(day.developers()),
-					String.valueOf(day.developersExcludingCi()), String.valueOf(day.pings()),
-					String.valueOf(day.anonymousPings())))
+					String.valueOf(day.developersExcludingCi()), String.valueOf(day.weeklyDevelopers()),
+					(day.ciShare() != null) ? String.format(Locale.ROOT, "%.4f", day.ciShare()) : "",
+					String.valueOf(day.pings()), String.valueOf(day.anonymousPings())))
 			.toList();
 	}
 

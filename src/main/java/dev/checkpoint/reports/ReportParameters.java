@@ -3,6 +3,7 @@ package dev.checkpoint.reports;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,10 +71,31 @@ final class ReportParameters {
 		throw invalid(parameter, "must be a day as YYYY-MM-DD");
 	}
 
+	/**
+	 * The days from {@code from} to {@code to}: by default the {@code defaultDays} days
+	 * up to {@code lastDefault}, at most {@code maxDays}.
+	 */
+	static DayRange days(@Nullable String from, @Nullable String to, LocalDate lastDefault, int defaultDays,
+			int maxDays) {
+		LocalDate last = (to != null) ? day("to", to) : lastDefault;
+		LocalDate first = (from != null) ? day("from", from) : last.minusDays(defaultDays - 1);
+		if (first.isAfter(last)) {
+			throw invalid("from", "must not be after 'to'");
+		}
+		if (ChronoUnit.DAYS.between(first, last) >= maxDays) {
+			throw invalid("from", "must be at most " + maxDays + " days before 'to'");
+		}
+		return new DayRange(first, last);
+	}
+
 	static Dimension dimension(@Nullable String dimension) {
 		return Dimension.fromKey((dimension != null) ? dimension : "")
 			.orElseThrow(() -> invalid("dimension", "must be one of "
 					+ Arrays.stream(Dimension.values()).map(Dimension::key).collect(Collectors.joining(", "))));
+	}
+
+	/** The first and last day of a range. */
+	record DayRange(LocalDate from, LocalDate to) {
 	}
 
 	/** A validation problem whose detail names the parameter. */

@@ -88,6 +88,30 @@ class DailyReportIntegrationTests {
 	}
 
 	@Test
+	void shouldCountTheWeeksDevelopersAndCountThemAgainWhenADayOfTheWeekChangesLate() {
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(11), 9));
+		DailyReportService service = serviceAt(day(10).atTime(1, 0));
+		service.computePendingDays();
+		for (int d = 1; d <= 9; d++) {
+			assertThat(storedWeekly(day(d))).as("week of day %d", d).isEqualTo(rawWeekly(day(d)));
+		}
+		Map<String, Long> ninth = storedWeekly(day(9));
+
+		Instant late = day(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+		PingFixtures.store(this.jdbcTemplate, Clock.fixed(late.plusSeconds(86_400), ZoneOffset.UTC),
+				List.of(TestPing.of(late, "alpha", UUID.randomUUID(), false)));
+		service.computePendingDays();
+
+		for (int d = 1; d <= 9; d++) {
+			assertThat(storedWeekly(day(d))).as("week of day %d", d).isEqualTo(rawWeekly(day(d)));
+		}
+		assertThat(storedWeekly(day(8)).get("alpha")).as("the last week holding day 2")
+			.isEqualTo(rawWeekly(day(8)).get("alpha"))
+			.isGreaterThan(0);
+		assertThat(storedWeekly(day(9))).isEqualTo(ninth);
+	}
+
+	@Test
 	void shouldWaitUntilADayHasSettled() {
 		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(8), 2));
 
@@ -192,6 +216,27 @@ class DailyReportIntegrationTests {
 				return row;
 			})
 			.list();
+		return figures;
+	}
+
+	/** product → weekly developers as stored. */
+	private Map<String, Long> storedWeekly(LocalDate day) {
+		Map<String, Long> figures = new TreeMap<>();
+		this.jdbc.sql("select product, weekly_developers from daily_reports where day = ?").param(day).query((rs) -> {
+			figures.put(rs.getString(1), rs.getLong(2));
+		});
+		return figures;
+	}
+
+	private Map<String, Long> rawWeekly(LocalDate day) {
+		Map<String, Long> figures = new TreeMap<>();
+		this.jdbc.sql("""
+				select product, count(distinct signature) from ping_details
+				where (received_at at time zone 'UTC')::date between ? and ? group by product""")
+			.params(day.minusDays(6), day)
+			.query((rs) -> {
+				figures.put(rs.getString(1), rs.getLong(2));
+			});
 		return figures;
 	}
 

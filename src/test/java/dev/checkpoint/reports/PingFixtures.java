@@ -50,7 +50,7 @@ final class PingFixtures {
 		jdbc.sql("""
 				truncate pings, monthly_actives, monthly_anonymous, ping_late_days, mau_reports, mau_breakdowns,
 				  daily_reports, daily_breakdowns, daily_computed, month_value_developers, month_value_counts,
-				  month_rebuilds, mau_cohorts""").update();
+				  month_rebuilds, mau_cohorts, notice_exposure_days, notice_exposed_developers""").update();
 	}
 
 	/**
