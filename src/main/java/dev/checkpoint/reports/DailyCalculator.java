@@ -18,14 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
  * pings: the day's developers, developers outside CI and pings ({@code daily_reports})
  * and its breakdowns ({@code daily_breakdowns}, by {@link BreakdownSql}), the weekly
  * active developers of the 7 days ending with it (and of the computed days whose week
- * holds it, when it is computed again) and the exposure to each notice live that day
- * ({@link NoticeExposureCalculator}). The cost is that of one week's pings, whatever the
- * month holds. The day's values join those its developers were seen with in the month
- * ({@code month_value_developers}), which the current month's refresh counts developers
- * with. The day's marks in {@link PingTables#PING_LATE_DAYS} are deleted first, in the
- * same transaction: a late write that commits meanwhile marks the day again. A day
- * computed before and marked since changed after its values were counted: its month is
- * marked for a rebuild ({@code month_rebuilds}).
+ * holds it, when it is computed again), the month's developers so far (on every day of
+ * the month, from {@code monthly_actives}) and the exposure to each notice live that day
+ * ({@link NoticeExposureCalculator}). The cost is that of one week's pings and one pass
+ * over the month's active developers. The day's values join those its developers were
+ * seen with in the month ({@code month_value_developers}), which the current month's
+ * refresh counts developers with. The day's marks in {@link PingTables#PING_LATE_DAYS}
+ * are deleted first, in the same transaction: a late write that commits meanwhile marks
+ * the day again. A day computed before and marked since changed after its values were
+ * counted: its month is marked for a rebuild ({@code month_rebuilds}).
  */
 @Component
 class DailyCalculator {
@@ -52,6 +53,26 @@ class DailyCalculator {
 			where received_at >= :from and received_at < :to group by product
 			on conflict (product, day) do update set weekly_developers = excluded.weekly_developers
 			""".formatted(PingTables.PING_DETAILS.sqlName());
+
+	/**
+	 * The month's developers so far on each day of the month with a report, for the
+	 * products with a report on {@code :day}: the developers of {@code monthly_actives}
+	 * whose first day in the month (the lowest bit of {@code days}) is not after it. One
+	 * pass over the month's rows of those products updates every day of the month, so
+	 * that a late ping counts on the days after its own too.
+	 */
+	static final String MONTH_TO_DATE = """
+			with firsts as (
+			  select product, days::bigint & -(days::bigint) as first_day, count(*) as developers from %s
+			  where product in (select product from daily_reports where day = :day) and month = :month
+			  group by product, first_day
+			)
+			update daily_reports as r set month_developers = coalesce((
+			  select sum(f.developers) from firsts as f
+			  where f.product = r.product and f.first_day < (1::bigint << extract(day from r.day)::int)), 0)
+			where r.day >= :month and r.day < :next and r.product in (select product from daily_reports where day = :day)
+			"""
+		.formatted(PingTables.MONTHLY_ACTIVES.sqlName());
 
 	static final String BREAKDOWNS = BreakdownSql.insertInto("daily_breakdowns", "day");
 
@@ -128,6 +149,11 @@ class DailyCalculator {
 			OffsetDateTime end = week.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
 			this.jdbc.sql(WEEKLY).param("day", week).param("from", end.minusDays(7)).param("to", end).update();
 		}
+		this.jdbc.sql(MONTH_TO_DATE)
+			.param("day", day)
+			.param("month", month)
+			.param("next", month.plusMonths(1))
+			.update();
 		this.exposure.compute(day, from, to);
 		this.jdbc.sql("""
 				insert into daily_computed (day, computed_at) values (:day, :now)

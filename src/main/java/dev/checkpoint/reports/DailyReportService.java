@@ -128,7 +128,8 @@ class DailyReportService {
 		return this.jdbc.sql("""
 				select c.day, coalesce(r.developers, 0) as developers,
 				  coalesce(r.developers_excluding_ci, 0) as developers_excluding_ci,
-				  coalesce(r.weekly_developers, 0) as weekly_developers, coalesce(r.pings, 0) as pings,
+				  coalesce(r.weekly_developers, 0) as weekly_developers,
+				  coalesce(r.month_developers, 0) as month_developers, coalesce(r.pings, 0) as pings,
 				  coalesce(r.anonymous_pings, 0) as anonymous_pings
 				from daily_computed as c
 				left join daily_reports as r on r.product = :product and r.day = c.day
@@ -138,7 +139,7 @@ class DailyReportService {
 			.param("to", to)
 			.query((rs, row) -> new DailyResponse.DayView(rs.getObject("day", LocalDate.class),
 					rs.getLong("developers"), rs.getLong("developers_excluding_ci"), rs.getLong("weekly_developers"),
-					rs.getLong("pings"), rs.getLong("anonymous_pings")))
+					rs.getLong("month_developers"), rs.getLong("pings"), rs.getLong("anonymous_pings")))
 			.list();
 	}
 

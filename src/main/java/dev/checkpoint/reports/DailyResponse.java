@@ -24,17 +24,19 @@ record DailyResponse(String product, LocalDate from, LocalDate to, List<DayView>
 	 * @param developersExcludingCi of which seen outside CI that day
 	 * @param weeklyDevelopers distinct signatures with a ping in the 7 days ending with
 	 * the day (WAU)
+	 * @param monthDevelopers distinct signatures from the month's first day through this
+	 * one (the month's active developers so far)
 	 * @param ciShare the share of the day's developers seen only in CI, 0 to 1 (null
 	 * without developers)
 	 * @param pings all pings of the day
 	 * @param anonymousPings pings without a signature
 	 */
 	record DayView(LocalDate day, long developers, long developersExcludingCi, long weeklyDevelopers,
-			@Nullable Double ciShare, long pings, long anonymousPings) {
+			long monthDevelopers, @Nullable Double ciShare, long pings, long anonymousPings) {
 
-		DayView(LocalDate day, long developers, long developersExcludingCi, long weeklyDevelopers, long pings,
-				long anonymousPings) {
-			this(day, developers, developersExcludingCi, weeklyDevelopers,
+		DayView(LocalDate day, long developers, long developersExcludingCi, long weeklyDevelopers, long monthDevelopers,
+				long pings, long anonymousPings) {
+			this(day, developers, developersExcludingCi, weeklyDevelopers, monthDevelopers,
 					(developers > 0) ? (double) (developers - developersExcludingCi) / developers : null, pings,
 					anonymousPings);
 		}
@@ -48,8 +50,8 @@ record DailyResponse(String product, LocalDate from, LocalDate to, List<DayView>
 
 	@Override
 	public List<String> csvHeader() {
-		return List.of("product", "day", "developers", "developers_excluding_ci", "weekly_developers", "ci_share",
-				"pings", "anonymous_pings");
+		return List.of("product", "day", "developers", "developers_excluding_ci", "weekly_developers",
+				"month_developers", "ci_share", "pings", "anonymous_pings");
 	}
 
 	@Override
@@ -57,6 +59,7 @@ record DailyResponse(String product, LocalDate from, LocalDate to, List<DayView>
 		return this.days.stream()
 			.map((day) -> List.of(this.product, day.day().toString(), String.valueOf(day.developers()),
 					String.valueOf(day.developersExcludingCi()), String.valueOf(day.weeklyDevelopers()),
+					String.valueOf(day.monthDevelopers()),
 					(day.ciShare() != null) ? String.format(Locale.ROOT, "%.4f", day.ciShare()) : "",
 					String.valueOf(day.pings()), String.valueOf(day.anonymousPings())))
 			.toList();

@@ -49,7 +49,7 @@ class DailyReportControllerTests {
 	void lastSettledDay() {
 		given(this.reports.lastSettledDay()).willReturn(YESTERDAY);
 		given(this.reports.days(anyString(), any(), any()))
-			.willReturn(List.of(new DailyResponse.DayView(YESTERDAY, 12, 9, 30, 40, 2)));
+			.willReturn(List.of(new DailyResponse.DayView(YESTERDAY, 12, 9, 30, 50, 40, 2)));
 		given(this.reports.adoption(anyString(), any(), any(), any(), anyInt()))
 			.willReturn(AdoptionResponse.of("acme", Dimension.VERSION, YESTERDAY, YESTERDAY, List.of(YESTERDAY),
 					List.of(new AdoptionResponse.Cell(YESTERDAY, "1.0.0", 12, 40)), 8, 5));
@@ -62,7 +62,7 @@ class DailyReportControllerTests {
 			.bodyJson()
 			.isLenientlyEqualTo("{\"product\": \"acme\", \"from\": \"2026-04-01\", \"to\": \"2026-04-30\","
 					+ " \"days\": [{\"day\": \"2026-04-30\", \"developers\": 12, \"developers_excluding_ci\": 9,"
-					+ " \"weekly_developers\": 30, \"ci_share\": 0.25, \"pings\": 40, \"anonymous_pings\": 2}]}");
+					+ " \"weekly_developers\": 30, \"month_developers\": 50, \"ci_share\": 0.25, \"pings\": 40, \"anonymous_pings\": 2}]}");
 		then(this.reports).should().days("acme", LocalDate.of(2026, 4, 1), YESTERDAY);
 	}
 

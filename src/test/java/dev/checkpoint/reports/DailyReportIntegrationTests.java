@@ -88,12 +88,13 @@ class DailyReportIntegrationTests {
 	}
 
 	@Test
-	void shouldCountTheWeeksDevelopersAndCountThemAgainWhenADayOfTheWeekChangesLate() {
+	void shouldCountTheWeeksAndMonthsDevelopersAndCountThemAgainWhenAnEarlierDayChangesLate() {
 		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(11), 9));
 		DailyReportService service = serviceAt(day(10).atTime(1, 0));
 		service.computePendingDays();
 		for (int d = 1; d <= 9; d++) {
 			assertThat(storedWeekly(day(d))).as("week of day %d", d).isEqualTo(rawWeekly(day(d)));
+			assertThat(storedMonthToDate(day(d))).as("month up to day %d", d).isEqualTo(rawMonthToDate(day(d)));
 		}
 		Map<String, Long> ninth = storedWeekly(day(9));
 
@@ -104,11 +105,14 @@ class DailyReportIntegrationTests {
 
 		for (int d = 1; d <= 9; d++) {
 			assertThat(storedWeekly(day(d))).as("week of day %d", d).isEqualTo(rawWeekly(day(d)));
+			assertThat(storedMonthToDate(day(d))).as("month up to day %d", d).isEqualTo(rawMonthToDate(day(d)));
 		}
 		assertThat(storedWeekly(day(8)).get("alpha")).as("the last week holding day 2")
 			.isEqualTo(rawWeekly(day(8)).get("alpha"))
 			.isGreaterThan(0);
 		assertThat(storedWeekly(day(9))).isEqualTo(ninth);
+		assertThat(storedMonthToDate(day(9)).get("alpha")).as("the month so far holds day 2")
+			.isEqualTo(rawMonthToDate(day(9)).get("alpha"));
 	}
 
 	@Test
@@ -234,6 +238,26 @@ class DailyReportIntegrationTests {
 				select product, count(distinct signature) from ping_details
 				where (received_at at time zone 'UTC')::date between ? and ? group by product""")
 			.params(day.minusDays(6), day)
+			.query((rs) -> {
+				figures.put(rs.getString(1), rs.getLong(2));
+			});
+		return figures;
+	}
+
+	private Map<String, Long> storedMonthToDate(LocalDate day) {
+		Map<String, Long> figures = new TreeMap<>();
+		this.jdbc.sql("select product, month_developers from daily_reports where day = ?").param(day).query((rs) -> {
+			figures.put(rs.getString(1), rs.getLong(2));
+		});
+		return figures;
+	}
+
+	private Map<String, Long> rawMonthToDate(LocalDate day) {
+		Map<String, Long> figures = new TreeMap<>();
+		this.jdbc.sql("""
+				select product, count(distinct signature) from ping_details
+				where (received_at at time zone 'UTC')::date between ? and ? group by product""")
+			.params(day.withDayOfMonth(1), day)
 			.query((rs) -> {
 				figures.put(rs.getString(1), rs.getLong(2));
 			});
