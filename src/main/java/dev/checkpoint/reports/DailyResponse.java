@@ -37,8 +37,12 @@ record DailyResponse(String product, LocalDate from, LocalDate to, List<DayView>
 		DayView(LocalDate day, long developers, long developersExcludingCi, long weeklyDevelopers, long monthDevelopers,
 				long pings, long anonymousPings) {
 			this(day, developers, developersExcludingCi, weeklyDevelopers, monthDevelopers,
-					(developers > 0) ? (double) (developers - developersExcludingCi) / developers : null, pings,
-					anonymousPings);
+					ciShare(developers, developersExcludingCi), pings, anonymousPings);
+		}
+
+		/** The share of developers seen only in CI, or null without developers. */
+		static @Nullable Double ciShare(long developers, long developersExcludingCi) {
+			return (developers > 0) ? (double) (developers - developersExcludingCi) / developers : null;
 		}
 
 	}

@@ -28,8 +28,21 @@ class MauReportController {
 
 	private final MauReportService reports;
 
-	MauReportController(MauReportService reports) {
+	private final HeadlinesService headlines;
+
+	MauReportController(MauReportService reports, HeadlinesService headlines) {
 		this.reports = reports;
+		this.headlines = headlines;
+	}
+
+	/**
+	 * The dashboard's headline figures: this month's active developers against the same
+	 * day of the last one, the latest day's, the month's new developers and the most
+	 * exposed notice.
+	 */
+	@GetMapping(path = "/headlines", produces = MediaType.APPLICATION_JSON_VALUE)
+	HeadlinesResponse headlines(@RequestParam(required = false) @Nullable String product) {
+		return this.headlines.headlines(ReportParameters.product(product));
 	}
 
 	/** The names of the products that have at least one report, as a JSON array. */
