@@ -1,5 +1,6 @@
-// Checkpoint dashboard: MAU over time and breakdowns, from the operator API. Sign-in and
-// API calls (and the CSV download) go through api.js.
+// Checkpoint dashboard: headline figures, MAU, daily activity, adoption, notice exposure,
+// retention and breakdowns, from the operator API. Sign-in and API calls (and the CSV
+// download) go through api.js.
 import * as api from './api.js';
 
 const DIMENSIONS = ['version', 'os', 'arch', 'node_version', 'ci'];
@@ -61,7 +62,102 @@ async function loadSeries() {
   const select = $('month');
   select.replaceChildren(...months.slice().reverse().map((m) => new Option(m.month, m.month)));
   $('status').textContent = months.length ? '' : 'No report for this product in this range.';
-  await Promise.all([loadDaily(), loadAdoption(), loadRetention(), loadBreakdowns()]);
+  await Promise.all([loadHeadlines(), loadDaily(), loadAdoption(), loadNotices(), loadRetention(),
+    loadBreakdowns()]);
+  // every view of this product is drawn (tests wait for it)
+  if ($('product').value === product) {
+    $('reports').dataset.loaded = product;
+  }
+}
+
+const number = (value) => (value == null ? '–' : Number(value).toLocaleString('en'));
+const percent = (share) => (share == null ? '–' : Math.round(share * 100) + '%');
+const signed = (change) => (change == null ? '' : (change >= 0 ? '+' : '−') + Math.abs(Math.round(change * 100)) + '%');
+
+function tile(id, figure, detail) {
+  $(id).querySelector('.figure').textContent = figure;
+  $(id).querySelector('.detail').textContent = detail;
+}
+
+// The tiles: every figure comes from the headlines API, which reads what the jobs stored.
+async function loadHeadlines() {
+  const headlines = await api.json('/api/reports/headlines?' + new URLSearchParams({ product: $('product').value }));
+  const mtd = headlines.month_to_date;
+  tile('tile-mau', headlines.month ? number(headlines.month.developers) : '–',
+    mtd ? `${number(mtd.developers)} by ${mtd.day} against ${number(mtd.developers_last_month)} by `
+      + `${mtd.same_day_last_month}` + (mtd.change == null ? '' : ` (${signed(mtd.change)})`)
+      : 'No day of this month computed yet.');
+  const day = headlines.day;
+  tile('tile-dau', day ? number(day.developers) : '–',
+    day ? `on ${day.day}; ${number(day.weekly_developers)} in its week, ${percent(day.ci_share)} CI only`
+      + (day.developers_week_before == null ? '' : `; ${number(day.developers_week_before)} a week before`)
+      : 'No day computed yet: a day appears once it is over.');
+  const fresh = headlines.new_developers;
+  tile('tile-new', fresh ? number(fresh.developers) : '–',
+    fresh ? `first seen in ${fresh.month}` : 'Counted once a day has been computed.');
+  const worst = headlines.worst_notice;
+  tile('tile-notice', worst ? number(worst.latest.exposed) : '–',
+    worst ? `exposed on ${worst.latest.day} to “${worst.notice.message}” (${worst.notice.level})`
+      : 'No live notice has been computed yet.');
+}
+
+function cell(tag, text, className) {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (className) {
+    element.className = className;
+  }
+  return element;
+}
+
+// The live notices, the most exposed first; a row picks the notice whose days are drawn.
+async function loadNotices() {
+  const product = $('product').value;
+  const path = '/api/reports/notices?' + new URLSearchParams({ product });
+  const list = await api.json(path);
+  const notices = list.notices || [];
+  const table = $('notices');
+  const header = document.createElement('tr');
+  header.append(...['Notice', 'Level', 'Versions', 'Day', 'Exposed', 'Shown', 'Moved on', 'A week before']
+    .map((title) => cell('th', title)));
+  const rows = notices.map((entry, index) => {
+    const row = document.createElement('tr');
+    row.className = 'pick' + (index === 0 ? ' selected' : '');
+    row.dataset.notice = entry.notice.id;
+    const latest = entry.latest || {};
+    row.append(cell('td', entry.notice.message), cell('td', entry.notice.level, 'level-' + entry.notice.level),
+      cell('td', entry.notice.version_range), cell('td', latest.day || 'not computed yet'),
+      cell('td', number(latest.exposed), 'count'), cell('td', number(latest.shown), 'count'),
+      cell('td', number(latest.moved), 'count'),
+      cell('td', entry.week_before ? number(entry.week_before.exposed) : '–', 'count'));
+    row.addEventListener('click', () => {
+      table.querySelectorAll('tr.selected').forEach((selected) => selected.classList.remove('selected'));
+      row.classList.add('selected');
+      loadExposure(entry.notice.id).catch(report);
+    });
+    return row;
+  });
+  table.replaceChildren(...(notices.length ? [header, ...rows]
+    : [cell('caption', 'No live notice for this product.')]));
+  $('notices-csv').dataset.path = path + '&format=csv';
+  await loadExposure(notices.length ? notices[0].notice.id : null);
+}
+
+async function loadExposure(id) {
+  if (id == null) {
+    draw('exposure-chart', 'line', [], [], 'No live notice for this product.');
+    delete $('exposure-csv').dataset.path;
+    return;
+  }
+  const path = '/api/reports/notices/' + id + '/exposure?' + new URLSearchParams(dayRange());
+  const exposure = await api.json(path);
+  const days = exposure.days || [];
+  draw('exposure-chart', days.length === 1 ? 'bar' : 'line', days.map((d) => d.day), [
+    { label: 'Exposed', data: days.map((d) => d.exposed) },
+    { label: 'Shown the notice', data: days.map((d) => d.shown) },
+    { label: 'Moved on', data: days.map((d) => d.moved) },
+  ], 'No day of this range has been computed for this notice yet.');
+  $('exposure-csv').dataset.path = path + '&format=csv';
 }
 
 // One row per cohort (the month its developers were first seen in), one column per month
@@ -72,14 +168,6 @@ async function loadRetention() {
   const cohorts = retention.cohorts || [];
   const table = $('retention');
   const width = Math.max(0, ...cohorts.map((cohort) => cohort.months.length));
-  const cell = (tag, text, className) => {
-    const element = document.createElement(tag);
-    element.textContent = text;
-    if (className) {
-      element.className = className;
-    }
-    return element;
-  };
   const header = document.createElement('tr');
   header.append(cell('th', 'First seen'), cell('th', 'New developers'),
     ...Array.from({ length: width }, (_, i) => cell('th', i === 0 ? 'Same month' : '+' + i)));
@@ -111,6 +199,7 @@ async function loadDaily() {
   draw('daily-chart', days.length === 1 ? 'bar' : 'line', days.map((d) => d.day), [
     { label: 'Developers', data: days.map((d) => d.developers) },
     { label: 'Excluding CI', data: days.map((d) => d.developers_excluding_ci) },
+    { label: 'Weekly (7 days)', data: days.map((d) => d.weekly_developers) },
   ], 'No day of this range has been computed yet: a day appears once it is over.');
   $('daily-csv').dataset.path = '/api/reports/daily?' + query + '&format=csv';
 }
@@ -161,7 +250,7 @@ async function showReports() {
   await loadSeries();
 }
 
-for (const id of ['mau-csv', 'daily-csv', 'adoption-csv', 'retention-csv']) {
+for (const id of ['mau-csv', 'daily-csv', 'adoption-csv', 'notices-csv', 'exposure-csv', 'retention-csv']) {
   $(id).addEventListener('click', (event) => {
     event.preventDefault();
     if (event.currentTarget.dataset.path) {

@@ -51,12 +51,7 @@ class HeadlinesService {
 			.orElse(null);
 		LocalDate latest = this.jdbc.sql("""
 				select max(r.day) from daily_reports as r join daily_computed as c on c.day = r.day
-				where r.product = :product and r.day <= :settled""")
-			.param("product", product)
-			.param("settled", settled)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
+				where r.product = :product""").param("product", product).query(LocalDate.class).optional().orElse(null);
 		if (latest == null) {
 			return new HeadlinesResponse(product, month, null, null, null, firstNotice(product));
 		}

@@ -9,15 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.HeadlessChromium;
+import dev.checkpoint.catalog.Catalog;
+import dev.checkpoint.reports.PingFixtures.TestPing;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,16 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real headless Chromium: an operator signs in with a token, the MAU
- * and breakdown charts are drawn (by the Chart.js webjar, asked for without a version)
- * with the stored report figures, the daily and adoption charts with the figures of pings
- * sent through the check route, and the CSV download needs a live token like every other
- * call. Screenshots go to {@code target/dashboard*.png}.
+ * The dashboard in a real headless Chromium, on reports the jobs' own code computed from
+ * pings stored by ingest (through the check route, or through ingest's store for past
+ * months): an operator signs in with a token, the headline tiles, MAU, breakdown, daily,
+ * adoption, notice exposure and retention views are drawn (by the Chart.js webjar, asked
+ * for without a version) with those figures, views without data say so, and the CSV
+ * download needs a live token like every other call. Screenshots of each state go to
+ * {@code target/dashboard*.png}.
  */
 @CheckpointIntegrationTest
 class DashboardEndToEndIT {
@@ -75,8 +82,16 @@ class DashboardEndToEndIT {
 	@Autowired
 	CohortCalculator cohorts;
 
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	Catalog catalog;
+
 	@TempDir
 	Path downloads;
+
+	private static boolean stored;
 
 	private WebDriver browser;
 
@@ -87,24 +102,31 @@ class DashboardEndToEndIT {
 		HeadlessChromium.assumeInstalled();
 	}
 
+	/**
+	 * Stores {@link #PRODUCT}'s pings of three months through ingest's store (at their
+	 * own times: the check route stores pings at the present only) and computes their
+	 * reports with the report jobs' own code: 80, 90 and 100 developers, the current
+	 * month on two versions and two OSes.
+	 */
 	@BeforeEach
-	void storeReportsAndOpenBrowser() {
-		this.jdbc.sql("delete from mau_breakdowns where product = ?").param(PRODUCT).update();
-		this.jdbc.sql("delete from mau_reports where product = ?").param(PRODUCT).update();
-		YearMonth now = YearMonth.now();
-		for (int i = 0; i < 3; i++) {
-			this.jdbc.sql("""
-					insert into mau_reports (product, month, developers, developers_excluding_ci, returning_developers,
-					  anonymous_pings, final, computed_at)
-					values (?, ?, ?, ?, ?, ?, ?, now())""")
-				.params(PRODUCT, now.minusMonths(i).atDay(1), 100 - i * 10, 80 - i * 10, 40, 7, i > 0)
-				.update();
-		}
-		for (String[] row : new String[][] { { "version", "2.0.0" }, { "version", "1.9.0" }, { "os", "linux" },
-				{ "os", "darwin" }, { "arch", "amd64" }, { "node_version", "v20.11.0" }, { "ci", "false" } }) {
-			this.jdbc.sql("""
-					insert into mau_breakdowns (product, month, dimension, value, developers, pings)
-					values (?, ?, ?, ?, 30, 90)""").params(PRODUCT, now.atDay(1), row[0], row[1]).update();
+	void storePingsAndOpenBrowser() {
+		if (!stored) {
+			YearMonth now = YearMonth.now(ZoneOffset.UTC);
+			List<TestPing> pings = new ArrayList<>();
+			List<UUID> signatures = Stream.generate(UUID::randomUUID).limit(100).toList();
+			for (int back = 2; back >= 0; back--) {
+				YearMonth month = now.minusMonths(back);
+				PingFixtures.createPartition(this.jdbcTemplate, month);
+				Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+				for (int i = 0; i < 100 - back * 10; i++) {
+					pings.add(new TestPing(start.plusSeconds(i), PRODUCT, (i < 60) ? "2.0.0" : "1.9.0",
+							(i % 10 < 7) ? "linux" : "darwin", "x64", signatures.get(i), i % 5 == 0, "v20.11.0", null));
+				}
+			}
+			PingFixtures.store(this.jdbcTemplate, pings);
+			this.reports.closeEndedMonths();
+			this.reports.refreshCurrentMonth();
+			stored = true;
 		}
 		this.browser = HeadlessChromium.start(this.downloads);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
@@ -121,66 +143,85 @@ class DashboardEndToEndIT {
 	void shouldDrawMauAndBreakdownChartsAfterOperatorSignsIn() throws Exception {
 		signIn(operatorToken().get("token").asString());
 		assertThat(points("mau-chart")).isEqualTo("9");
+		assertThat(script("return Chart.getChart('breakdown-version').data.datasets[0].data.join(',')"))
+			.isEqualTo("60,40");
+		assertThat(script("return Chart.getChart('breakdown-ci').data.labels.join(',')")).isEqualTo("false,true");
 		assertThat(points("breakdown-version")).isEqualTo("2");
 		assertThat(points("breakdown-os")).isEqualTo("2");
 		assertThat(script("return Chart.getChart('breakdown-version').data.labels.join(',')"))
 			.as("versions newest first")
 			.isEqualTo("2.0.0,1.9.0");
 		assertThat(script("return Chart.getChart('mau-chart').config.type")).isEqualTo("line");
-		assertThat(script("return Chart.getChart('mau-chart').data.datasets[0].data.join(',')")).isEqualTo("80,90,100");
+		assertThat(script("return Chart.getChart('mau-chart').data.datasets.map((d) => d.data.join(','))"))
+			.as("developers, excluding CI (one in five is CI), returning (none came back on a second day)")
+			.isEqualTo(List.of("80,90,100", "64,72,80", "0,0,0"));
+		assertThat(tile("tile-mau")).startsWith("100\n");
 		assertThat(script("return performance.getEntriesByType('resource')"
 				+ ".map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/webjars/'))"))
 			.isEqualTo(List.of("/webjars/chart.js/dist/chart.umd.js"));
-		Files.createDirectories(Path.of("target"));
-		Files.write(Path.of("target/dashboard.png"),
-				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+		screenshot("target/dashboard.png");
 	}
 
 	@Test
 	void shouldDrawASingleMonthAsABarWithWholeNumberTicksAndSayWhichChartsHaveNoData() throws Exception {
-		YearMonth now = YearMonth.now();
-		this.jdbc.sql("delete from mau_reports where product = ? and month < ?").params(PRODUCT, now.atDay(1)).update();
-		this.jdbc.sql("""
-				update mau_reports set developers = 1, developers_excluding_ci = 1, returning_developers = 0
-				where product = ?""").param(PRODUCT).update();
-		this.jdbc.sql("delete from mau_breakdowns where product = ? and dimension = 'ci'").param(PRODUCT).update();
+		String product = newProduct();
+		check(product, UUID.randomUUID(), "2.0.0", false);
+		this.reports.refreshCurrentMonth();
 		signIn(operatorToken().get("token").asString());
+		showProduct(product);
 
 		assertThat(script("return Chart.getChart('mau-chart').config.type")).isEqualTo("bar");
 		assertThat(script("return Chart.getChart('mau-chart').scales.y.ticks.map((tick) => tick.value).join(',')"))
 			.isEqualTo("0,1");
-		assertThat(points("breakdown-ci")).isEqualTo("0");
-		assertThat(this.browser.findElement(By.id("breakdown-ci")).isDisplayed()).isFalse();
-		assertThat(script(
-				"return document.getElementById('breakdown-ci').parentElement.querySelector('.empty').textContent"))
-			.isEqualTo("No pings in this month.");
+		assertThat(points("daily-chart")).isEqualTo("0");
+		assertThat(this.browser.findElement(By.id("daily-chart")).isDisplayed()).isFalse();
+		assertThat(emptyNote("daily-chart"))
+			.isEqualTo("No day of this range has been computed yet: a day appears once it is over.");
+		assertThat(emptyNote("exposure-chart")).isEqualTo("No live notice for this product.");
+		assertThat(script("return document.querySelector('#notices caption').textContent"))
+			.isEqualTo("No live notice for this product.");
 		assertThat(
 				script("return document.getElementById('breakdown-os').parentElement.querySelector('.empty').hidden"))
 			.isEqualTo(true);
+		assertThat(tile("tile-dau")).isEqualTo("–\nNo day computed yet: a day appears once it is over.");
+		screenshot("target/dashboard-empty.png");
 	}
 
 	@Test
 	void shouldDrawDailyActivityAndVersionAdoptionOfPingsSentThroughTheCheckRoute() throws Exception {
-		String product = "dashping-" + UUID.randomUUID().toString().substring(0, 8);
-		admin("/api/admin/products", "{\"name\": \"%s\"}".formatted(product));
+		String product = newProduct();
 		admin("/api/admin/products/" + product + "/releases", "{\"version\": \"2.0.0\"}");
-		this.wait.until((driver) -> check(product, null, "2.0.0", false).contains("\"2.0.0\""));
+		admin("/api/admin/products/" + product + "/notices",
+				"{\"message\": \"Upgrade to 2.0.0\", \"level\": \"critical\", \"version_range\": \"<2.0.0\"}");
+		this.wait.until((driver) -> check(product, null, "1.9.0", false).contains("Upgrade to 2.0.0"));
 		for (int i = 0; i < 20; i++) {
 			String version = (i < 12) ? "2.0.0" : (i < 18) ? "1.9.0" : "1.0.0";
 			check(product, UUID.randomUUID(), version, i % 4 == 0);
 		}
+		this.catalog.refresh();
 		this.reports.refreshCurrentMonth();
 		this.daily.compute(LocalDate.now(ZoneOffset.UTC));
 		this.cohorts.computeOpen(YearMonth.now(ZoneOffset.UTC));
 
 		signIn(operatorToken().get("token").asString());
-		new Select(this.browser.findElement(By.id("product"))).selectByValue(product);
+		showProduct(product);
 		this.wait.until((driver) -> "20".equals(script(
 				"return String(Chart.getChart('daily-chart').data.datasets[0].data.reduce((a, b) => a + b, 0))")));
 
 		assertThat(script("return Chart.getChart('daily-chart').data.datasets.map((d) => d.label + ':' + d.data)"))
-			.as("one day: 20 developers, 15 of them outside CI")
-			.isEqualTo(List.of("Developers:20", "Excluding CI:15"));
+			.as("one day: 20 developers, 15 of them outside CI, 20 in the week")
+			.isEqualTo(List.of("Developers:20", "Excluding CI:15", "Weekly (7 days):20"));
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		assertThat(tile("tile-mau")).startsWith("20\n20 by " + today + " against – by ");
+		assertThat(tile("tile-dau")).isEqualTo("20\non " + today + "; 20 in its week, 25% CI only");
+		assertThat(tile("tile-new")).isEqualTo("20\nfirst seen in " + YearMonth.now(ZoneOffset.UTC));
+		assertThat(tile("tile-notice")).isEqualTo("8\nexposed on " + today + " to “Upgrade to 2.0.0” (critical)");
+		assertThat(script("return [...document.querySelectorAll('#notices tr.pick td')].map((td) => td.textContent)"))
+			.as("the 8 developers below 2.0.0, each sent the notice with its check")
+			.isEqualTo(List.of("Upgrade to 2.0.0", "critical", "<2.0.0", today, "8", "8", "0", "–"));
+		this.wait.until((driver) -> Integer.parseInt(points("exposure-chart")) > 0);
+		assertThat(script("return Chart.getChart('exposure-chart').data.datasets.map((d) => d.label + ':' + d.data)"))
+			.isEqualTo(List.of("Exposed:8", "Shown the notice:8", "Moved on:0"));
 		assertThat(script("return Chart.getChart('daily-chart').config.type")).isEqualTo("bar");
 		this.wait.until((driver) -> Integer.parseInt(points("adoption-chart")) > 0);
 		assertThat(script("return Chart.getChart('adoption-chart').data.datasets.map((d) => d.label + ':' + d.data)"))
@@ -192,11 +233,7 @@ class DashboardEndToEndIT {
 				"return [...document.querySelectorAll('#retention tr:last-child td')].map((td) => td.textContent)"))
 			.as("the 20 developers first seen this month, all active in it")
 			.isEqualTo(List.of(YearMonth.now(ZoneOffset.UTC).toString(), "20", "100%"));
-		Number height = (Number) script("return document.documentElement.scrollHeight");
-		this.browser.manage().window().setSize(new Dimension(1280, height.intValue()));
-		Files.createDirectories(Path.of("target"));
-		Files.write(Path.of("target/dashboard-daily.png"),
-				((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+		screenshot("target/dashboard-daily.png");
 	}
 
 	@Test
@@ -243,15 +280,52 @@ class DashboardEndToEndIT {
 		assertThat(downloaded()).singleElement().asString().startsWith("mau-" + PRODUCT + "-").endsWith(".csv");
 	}
 
-	/** Signs in on the dashboard and waits for the MAU and version charts. */
+	/** A new product, created through the admin API. */
+	private String newProduct() throws Exception {
+		String product = "dashping-" + UUID.randomUUID().toString().substring(0, 8);
+		admin("/api/admin/products", "{\"name\": \"%s\"}".formatted(product));
+		return product;
+	}
+
+	/**
+	 * Picks the product once the first one shown is drawn (so that no earlier load draws
+	 * over it), and waits until its views are drawn.
+	 */
+	private void showProduct(String product) {
+		this.wait.until((driver) -> driver.findElement(By.id("reports")).getDomAttribute("data-loaded") != null);
+		this.wait.until((
+				driver) -> driver.findElements(By.cssSelector("#product option[value='" + product + "']")).size() == 1);
+		new Select(this.browser.findElement(By.id("product"))).selectByValue(product);
+		this.wait
+			.until((driver) -> product.equals(driver.findElement(By.id("reports")).getDomAttribute("data-loaded")));
+	}
+
+	private String tile(String id) {
+		return this.browser.findElement(By.cssSelector("#" + id + " .figure")).getText() + "\n"
+				+ this.browser.findElement(By.cssSelector("#" + id + " .detail")).getText();
+	}
+
+	private Object emptyNote(String canvas) {
+		return script(
+				"return document.getElementById('" + canvas + "').parentElement.querySelector('.empty').textContent");
+	}
+
+	/** A screenshot of the whole page. */
+	private void screenshot(String file) throws IOException {
+		Number height = (Number) script("return document.documentElement.scrollHeight");
+		this.browser.manage().window().setSize(new Dimension(1280, height.intValue()));
+		Files.createDirectories(Path.of("target"));
+		Files.write(Path.of(file), ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** Signs in on the dashboard and waits until {@link #PRODUCT}'s views are drawn. */
 	private void signIn(String token) {
 		if (!this.browser.getCurrentUrl().contains("/dashboard")) {
 			this.browser.get("http://127.0.0.1:" + this.port + "/dashboard");
 		}
 		this.browser.findElement(By.id("token")).sendKeys(token);
 		this.browser.findElement(By.id("sign-in")).click();
-		this.wait.until((driver) -> Integer.parseInt(points("mau-chart")) > 0
-				&& Integer.parseInt(points("breakdown-version")) > 0);
+		showProduct(PRODUCT);
 	}
 
 	private Object script(String script) {
