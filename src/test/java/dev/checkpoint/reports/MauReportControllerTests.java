@@ -45,6 +45,9 @@ class MauReportControllerTests {
 	@MockitoBean
 	MauReportService reports;
 
+	@MockitoBean
+	HeadlinesService headlines;
+
 	@BeforeEach
 	void currentMonth() {
 		given(this.reports.currentMonth()).willReturn(YearMonth.of(2026, 4));
@@ -72,7 +75,8 @@ class MauReportControllerTests {
 
 	@Test
 	void shouldRefuseBadInputWithAValidationProblemNamingTheParameter() {
-		String[][] cases = { { "/api/reports/mau?product=acme&from=2026-1", "from" },
+		String[][] cases = { { "/api/reports/headlines", "product" }, { "/api/reports/headlines?product=", "product" },
+				{ "/api/reports/mau?product=acme&from=2026-1", "from" },
 				{ "/api/reports/mau?product=acme&to=26-01", "to" },
 				{ "/api/reports/mau?product=acme&from=2026-13", "from" },
 				{ "/api/reports/mau?product=acme&from=2026-05&to=2026-04", "from" },
