@@ -32,6 +32,12 @@ class ReportsJobs {
 				reports::computePendingDays);
 	}
 
+	/** Reads the stored reports into this instance's Prometheus gauges. */
+	@Bean
+	Job reportGaugesJob(ReportGauges gauges, ReportsProperties properties) {
+		return Job.onEveryInstance("reports.gauges", properties.metricsInterval(), gauges::refresh);
+	}
+
 	/** Gives ended months their final report. */
 	@Bean
 	Job mauCloseJob(MauReportService reports, ReportsProperties properties) {

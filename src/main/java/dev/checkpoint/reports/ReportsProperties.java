@@ -1,5 +1,7 @@
 package dev.checkpoint.reports;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -23,11 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * month, so that grouping the month's pings can stay in memory
  * @param minCellSize breakdown values with fewer developers are shown only folded
  * together into one {@code other} row, in every API, CSV and chart (1 shows every value)
+ * @param metricsInterval how often each instance reads the stored reports into its
+ * Prometheus gauges (every minute)
  */
 @ConfigurationProperties("checkpoint.reports")
 @Validated
 record ReportsProperties(@DefaultValue("0 */10 * * * *") @NotBlank String refreshCron,
 		@DefaultValue("0 5 0 * * *") @NotBlank String closeCron,
 		@DefaultValue("0 2/10 * * * *") @NotBlank String dailyCron, @DefaultValue("true") boolean catchUpOnStartup,
-		@DefaultValue("64MB") DataSize computeWorkMem, @DefaultValue("5") @Min(1) int minCellSize) {
+		@DefaultValue("64MB") DataSize computeWorkMem, @DefaultValue("5") @Min(1) int minCellSize,
+		@DefaultValue("1m") Duration metricsInterval) {
 }

@@ -1,0 +1,117 @@
+package dev.checkpoint.reports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.checkpoint.CheckpointIntegrationTest;
+import dev.checkpoint.reports.PingFixtures.TestPing;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Prometheus gauges hold the stored figures, labelled by product and live notice
+ * only: a retired notice loses its series, and a figure under the privacy threshold is
+ * NaN.
+ */
+@CheckpointIntegrationTest
+class ReportGaugesIntegrationTests {
+
+	private static final String PRODUCT = "gauges-test";
+
+	@Autowired
+	ReportGauges gauges;
+
+	@Autowired
+	DailyCalculator daily;
+
+	@Autowired
+	MauCalculator mau;
+
+	@Autowired
+	PrometheusMeterRegistry prometheus;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@BeforeEach
+	void createProduct() {
+		PingFixtures.truncateAll(this.jdbc);
+		deleteProduct();
+		this.jdbc.sql("insert into products (name) values (?)").param(PRODUCT).update();
+	}
+
+	@AfterEach
+	void deleteProduct() {
+		this.jdbc.sql("delete from notices where product_id in (select id from products where name = ?)")
+			.param(PRODUCT)
+			.update();
+		this.jdbc.sql("delete from products where name = ?").param(PRODUCT).update();
+	}
+
+	@Test
+	void shouldExposeTheStoredFiguresPerProductAndLiveNotice() {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate day = today.withDayOfMonth(1);
+		Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+		int affecting = notice("<2.0.0", start);
+		int rare = notice("<1.0.0", start);
+		List<TestPing> pings = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			pings.add(new TestPing(start.plusSeconds(60 + i), PRODUCT, (i < 6) ? "1.5.0" : "0.9.0", "linux", "x64",
+					UUID.randomUUID(), false, "v20.11.0", null));
+		}
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
+		this.daily.compute(day);
+		this.mau.compute(YearMonth.from(today), false);
+
+		this.gauges.refresh();
+
+		String scrape = this.prometheus.scrape();
+		assertThat(scrape).contains("checkpoint_reports_monthly_developers{product=\"" + PRODUCT + "\"} 7.0")
+			.contains("checkpoint_reports_daily_developers{product=\"" + PRODUCT + "\"} 7.0")
+			.contains("checkpoint_reports_weekly_developers{product=\"" + PRODUCT + "\"} 7.0")
+			.contains("checkpoint_reports_notice_exposed_developers{notice=\"" + affecting + "\",product=\"" + PRODUCT
+					+ "\"} 7.0")
+			.contains("checkpoint_reports_notice_exposed_developers{notice=\"" + rare + "\",product=\"" + PRODUCT
+					+ "\"} NaN")
+			.contains("checkpoint_reports_notice_shown_developers{notice=\"" + affecting + "\",product=\"" + PRODUCT
+					+ "\"} 0.0");
+
+		this.jdbc.sql("update notices set retired_at = now() where id = ?").param(rare).update();
+		this.gauges.refresh();
+
+		assertThat(this.prometheus.scrape()).doesNotContain("notice=\"" + rare + "\"")
+			.contains("notice=\"" + affecting + "\"");
+	}
+
+	private int notice(String range, Instant created) {
+		return this.jdbc.sql("""
+				insert into notices (product_id, published_at, message, level, version_range, created_at)
+				select id, ?, 'Upgrade', 'critical', ?, ? from products where name = ? returning id""")
+			.params(Timestamp.from(created), range, Timestamp.from(created), PRODUCT)
+			.query(Integer.class)
+			.single();
+	}
+
+}
