@@ -1,5 +1,8 @@
 package dev.checkpoint.reports;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.checkpoint.CheckpointIntegrationTest;
 import dev.checkpoint.reports.PingFixtures.TestPing;
@@ -70,7 +76,7 @@ class ReportGaugesIntegrationTests {
 	}
 
 	@Test
-	void shouldExposeTheStoredFiguresPerProductAndLiveNotice() {
+	void shouldExposeTheStoredFiguresPerProductAndLiveNoticeAsTheGrafanaDashboardAsks() throws IOException {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		LocalDate day = today.withDayOfMonth(1);
 		Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -97,6 +103,12 @@ class ReportGaugesIntegrationTests {
 					+ "\"} NaN")
 			.contains("checkpoint_reports_notice_shown_developers{notice=\"" + affecting + "\",product=\"" + PRODUCT
 					+ "\"} 0.0");
+
+		Matcher asked = Pattern.compile("checkpoint_reports_[a-z_]+")
+			.matcher(Files.readString(Path.of("monitoring/grafana/dashboards/checkpoint.json")));
+		List<String> names = asked.results().map(MatchResult::group).distinct().toList();
+		assertThat(names).as("the Grafana dashboard's series").hasSize(6);
+		names.forEach((name) -> assertThat(scrape).as(name).contains("\n" + name + "{"));
 
 		this.jdbc.sql("update notices set retired_at = now() where id = ?").param(rare).update();
 		this.gauges.refresh();
