@@ -63,6 +63,12 @@ public class Catalog implements SmartInitializingSingleton {
 		return this.snapshot.products().containsKey(product);
 	}
 
+	/** Whether an admin published the (live) product's aggregate usage. */
+	public boolean publishes(String product) {
+		CatalogSnapshot.ProductEntry entry = this.snapshot.products().get(product);
+		return entry != null && entry.view().publicPage();
+	}
+
 	public VersionConstraintsView constraints(String service, String product) {
 		return this.snapshot.constraints(service, product);
 	}

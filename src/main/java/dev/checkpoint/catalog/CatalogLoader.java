@@ -40,11 +40,12 @@ class CatalogLoader {
 	@Transactional(readOnly = true)
 	CatalogSnapshot load() {
 		Map<Long, ProductView> products = new HashMap<>();
-		this.jdbc.sql("select id, name, package_name, website, install_command from products where retired_at is null")
-			.query((rs) -> {
-				products.put(rs.getLong("id"), new ProductView(rs.getString("name"), rs.getString("package_name"),
-						rs.getString("website"), rs.getString("install_command")));
-			});
+		this.jdbc.sql("""
+				select id, name, package_name, website, install_command, public_page from products
+				where retired_at is null""").query((rs) -> {
+			products.put(rs.getLong("id"), new ProductView(rs.getString("name"), rs.getString("package_name"),
+					rs.getString("website"), rs.getString("install_command"), rs.getBoolean("public_page")));
+		});
 		Map<Long, Map<String, LatestRelease>> latest = latestReleases();
 		Map<Long, List<Notice>> notices = notices();
 		Map<String, ProductEntry> entries = new HashMap<>();

@@ -35,6 +35,9 @@ class Product {
 	@Column(name = "install_command", nullable = false)
 	private String installCommand = "";
 
+	@Column(name = "public_page", nullable = false)
+	private boolean publicPage;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt = Instant.EPOCH;
 
@@ -84,6 +87,14 @@ class Product {
 		this.installCommand = installCommand;
 	}
 
+	boolean isPublicPage() {
+		return this.publicPage;
+	}
+
+	void setPublicPage(boolean publicPage) {
+		this.publicPage = publicPage;
+	}
+
 	Instant getCreatedAt() {
 		return this.createdAt;
 	}
@@ -107,6 +118,7 @@ class Product {
 		details.put("package_name", this.packageName);
 		details.put("website", this.website);
 		details.put("install_command", this.installCommand);
+		details.put("public_page", this.publicPage);
 		details.put("retired_at", this.retiredAt);
 		return details;
 	}

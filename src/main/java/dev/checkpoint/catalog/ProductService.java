@@ -55,7 +55,7 @@ class ProductService {
 					: exists(name);
 		});
 		Product product = new Product(name, now());
-		apply(product, request.packageName(), request.website(), request.installCommand());
+		apply(product, request.packageName(), request.website(), request.installCommand(), request.publicPage());
 		product = insert(product);
 		this.changes.record("product.created", "product", name, product.auditDetails());
 		return ProductResponse.of(product);
@@ -67,7 +67,7 @@ class ProductService {
 		Product product = this.products.require(name);
 		String action = product.isRetired() ? "product.restored" : "product.updated";
 		product.setRetiredAt(null);
-		apply(product, request.packageName(), request.website(), request.installCommand());
+		apply(product, request.packageName(), request.website(), request.installCommand(), request.publicPage());
 		this.changes.record(action, "product", name, product.auditDetails());
 		return ProductResponse.of(product);
 	}
@@ -83,10 +83,11 @@ class ProductService {
 	}
 
 	private static void apply(Product product, @Nullable String packageName, @Nullable String website,
-			@Nullable String installCommand) {
+			@Nullable String installCommand, @Nullable Boolean publicPage) {
 		product.setPackageName(Objects.requireNonNullElse(packageName, ""));
 		product.setWebsite(Objects.requireNonNullElse(website, ""));
 		product.setInstallCommand(Objects.requireNonNullElse(installCommand, ""));
+		product.setPublicPage(Boolean.TRUE.equals(publicPage));
 	}
 
 	private Product insert(Product product) {

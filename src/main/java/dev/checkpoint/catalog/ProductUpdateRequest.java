@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param packageName the npm (or other) package name
  * @param website the project website
  * @param installCommand the install command with {package} and {tag} placeholders
+ * @param publicPage whether {@code /public/{name}} publishes its aggregate usage (off
+ * when absent, like every other value)
  */
 record ProductUpdateRequest(@Size(max = 214, message = "must be at most 214 characters") @Nullable String packageName,
 		@HttpUrl @Nullable String website,
-		@Size(max = 500, message = "must be at most 500 characters") @Nullable String installCommand) {
+		@Size(max = 500, message = "must be at most 500 characters") @Nullable String installCommand,
+		@Nullable Boolean publicPage) {
 }

@@ -35,11 +35,13 @@ class SecurityConfiguration {
 
 	/**
 	 * Open to everyone: the client routes ({@code POST /} is the Prisma CLI's crash
-	 * reports), health, the API document, the dashboard pages (which hold no data) and
-	 * the error page. A token sent to them is ignored, never refused.
+	 * reports), health, the API document, the dashboard pages (which hold no data), the
+	 * products' public pages (only those an admin published) and the error page. A token
+	 * sent to them is ignored, never refused.
 	 */
 	static final String[] PUBLIC_ROUTES = { "/", "/v1/**", "/api/privacy/**", "/actuator/health/**", "/actuator/info",
-			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/webjars/**", "/error" };
+			"/v3/api-docs/**", "/dashboard", "/dashboard/**", "/public/**", "/public-page/**", "/webjars/**",
+			"/error" };
 
 	/**
 	 * No Spring Security observations: with them, every filter of every request is

@@ -38,9 +38,10 @@ class ProductServiceTests {
 	void shouldStampCreationWithClockAndRecordChange() {
 		given(this.products.findByName("tool")).willReturn(Optional.empty());
 		given(this.products.saveAndFlush(any(Product.class))).willAnswer((invocation) -> invocation.getArgument(0));
-		ProductResponse created = this.service.create(new ProductCreateRequest("tool", null, null, null));
+		ProductResponse created = this.service.create(new ProductCreateRequest("tool", null, null, null, null));
 		assertThat(created.createdAt()).isEqualTo(NOW);
 		assertThat(created.packageName()).isEmpty();
+		assertThat(created.publicPage()).as("off unless asked for").isFalse();
 		then(this.changes).should().record(eq("product.created"), eq("product"), eq("tool"), anyMap());
 	}
 
@@ -50,7 +51,7 @@ class ProductServiceTests {
 		given(this.products.saveAndFlush(any(Product.class)))
 			.willThrow(new DataIntegrityViolationException("duplicate key"));
 		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> this.service.create(new ProductCreateRequest("tool", null, null, null)))
+			.isThrownBy(() -> this.service.create(new ProductCreateRequest("tool", null, null, null, null)))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
 		then(this.changes).shouldHaveNoInteractions();
 	}

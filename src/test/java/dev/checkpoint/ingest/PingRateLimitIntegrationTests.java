@@ -18,14 +18,15 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-address limits on the client routes, with the address taken from a trusted proxy
- * header (every request here comes from 127.0.0.1, a trusted proxy by default): the
- * right-most entry that is not a trusted proxy is the client, IPv6 clients are keyed on
- * their /64.
+ * Per-address limits on the client routes (and on the products' public pages, which are
+ * as open), with the address taken from a trusted proxy header (every request here comes
+ * from 127.0.0.1, a trusted proxy by default): the right-most entry that is not a trusted
+ * proxy is the client, IPv6 clients are keyed on their /64.
  */
 @CheckpointIntegrationTest(properties = { "checkpoint.rate-limits.client-ip-header=X-Forwarded-For",
 		"checkpoint.rate-limits.limits.pings.capacity=3", "checkpoint.rate-limits.limits.pings.period=1h",
-		"checkpoint.rate-limits.limits.versions.capacity=2", "checkpoint.rate-limits.limits.versions.period=1h" })
+		"checkpoint.rate-limits.limits.versions.capacity=2", "checkpoint.rate-limits.limits.versions.period=1h",
+		"checkpoint.rate-limits.limits.public.capacity=2", "checkpoint.rate-limits.limits.public.period=1h" })
 @Sql({ "/fixtures/acme-catalog.sql", "/fixtures/clean-pings.sql" })
 class PingRateLimitIntegrationTests {
 
@@ -65,6 +66,21 @@ class PingRateLimitIntegrationTests {
 		assertThat(count("select count(*) from pings where signature = ?", refusedSignature)).isZero();
 		assertThat(count("select count(*) from monthly_actives")).isEqualTo(3);
 		assertThat(count("select count(*) from monthly_anonymous")).isZero();
+	}
+
+	@Test
+	void shouldLimitThePublicPagesPerAddressWhetherOrNotTheProductPublishes() {
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.mvc.get().uri("/public/acme/mau.json").header("X-Forwarded-For", "198.51.100.77"))
+				.hasStatus(404);
+		}
+		MvcTestResult refused = this.mvc.get()
+			.uri("/public/other/shares.csv")
+			.header("X-Forwarded-For", "198.51.100.77")
+			.exchange();
+		assertThat(refused).hasStatus(429).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		assertThat(this.mvc.get().uri("/public/acme").header("X-Forwarded-For", "198.51.100.78")).hasStatus(404);
 	}
 
 	@Test

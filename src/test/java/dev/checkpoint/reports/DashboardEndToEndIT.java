@@ -166,6 +166,7 @@ class DashboardEndToEndIT {
 	void shouldDrawASingleMonthAsABarWithWholeNumberTicksAndSayWhichChartsHaveNoData() throws Exception {
 		String product = newProduct();
 		check(product, UUID.randomUUID(), "2.0.0", false);
+		this.daily.compute(LocalDate.now(ZoneOffset.UTC));
 		this.reports.refreshCurrentMonth();
 		signIn(operatorToken().get("token").asString());
 		showProduct(product);
@@ -173,17 +174,28 @@ class DashboardEndToEndIT {
 		assertThat(script("return Chart.getChart('mau-chart').config.type")).isEqualTo("bar");
 		assertThat(script("return Chart.getChart('mau-chart').scales.y.ticks.map((tick) => tick.value).join(',')"))
 			.isEqualTo("0,1");
-		assertThat(points("daily-chart")).isEqualTo("0");
-		assertThat(this.browser.findElement(By.id("daily-chart")).isDisplayed()).isFalse();
-		assertThat(emptyNote("daily-chart"))
-			.isEqualTo("No day of this range has been computed yet: a day appears once it is over.");
-		assertThat(emptyNote("exposure-chart")).isEqualTo("No live notice for this product.");
-		assertThat(script("return document.querySelector('#notices caption').textContent"))
-			.isEqualTo("No live notice for this product.");
 		assertThat(
 				script("return document.getElementById('breakdown-os').parentElement.querySelector('.empty').hidden"))
 			.isEqualTo(true);
-		assertThat(tile("tile-dau")).isEqualTo("–\nNo day computed yet: a day appears once it is over.");
+		assertThat(emptyNote("exposure-chart")).isEqualTo("No live notice for this product.");
+		assertThat(script("return document.querySelector('#notices caption').textContent"))
+			.isEqualTo("No live notice for this product.");
+
+		// months before the product's first ping, and before any computed day
+		YearMonth now = YearMonth.now(ZoneOffset.UTC);
+		script("document.getElementById('from').value = '" + now.minusMonths(2) + "';"
+				+ "document.getElementById('reports').removeAttribute('data-loaded');"
+				+ "const to = document.getElementById('to'); to.value = '" + now.minusMonths(1) + "';"
+				+ "to.dispatchEvent(new Event('change'));");
+		this.wait
+			.until((driver) -> product.equals(driver.findElement(By.id("reports")).getDomAttribute("data-loaded")));
+		assertThat(points("mau-chart")).isEqualTo("0");
+		assertThat(this.browser.findElement(By.id("mau-chart")).isDisplayed()).isFalse();
+		assertThat(emptyNote("mau-chart")).isEqualTo("No report for this product in this range.");
+		assertThat(points("daily-chart")).isEqualTo("0");
+		assertThat(emptyNote("daily-chart"))
+			.isEqualTo("No day of this range has been computed yet: a day appears once it is over.");
+		assertThat(tile("tile-notice")).isEqualTo("–\nNo live notice has been computed yet.");
 		screenshot("target/dashboard-empty.png");
 	}
 
@@ -199,8 +211,8 @@ class DashboardEndToEndIT {
 			check(product, UUID.randomUUID(), version, i % 4 == 0);
 		}
 		this.catalog.refresh();
-		this.reports.refreshCurrentMonth();
 		this.daily.compute(LocalDate.now(ZoneOffset.UTC));
+		this.reports.refreshCurrentMonth();
 		this.cohorts.computeOpen(YearMonth.now(ZoneOffset.UTC));
 
 		signIn(operatorToken().get("token").asString());
@@ -358,35 +370,12 @@ class DashboardEndToEndIT {
 		return this.browser.findElement(By.id(canvas)).getDomAttribute("data-points");
 	}
 
-	/**
-	 * Sends a check as a client would, from this test's address, and answers its body.
-	 */
 	private String check(String product, @Nullable UUID signature, String version, boolean ci) {
-		String query = "version=%s&os=linux&arch=x64&node_version=v20.11.0&ci=%s".formatted(version, ci)
-				+ ((signature != null) ? "&signature=" + signature : "");
-		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(uri("/v1/check/" + product + "?" + query)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new TestServer(this.port).check(product, signature, version, ci);
 	}
 
-	private void admin(String path, String body) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", ADMIN)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	private void admin(String path, String body) {
+		new TestServer(this.port).admin("POST", path, body, 201);
 	}
 
 	/** A new OPERATOR token: its {@code id} and its secret {@code token}. */
