@@ -80,10 +80,13 @@ class DailyReportService {
 
 	private final CohortCalculator cohorts;
 
+	private final ReportReads reads;
+
 	DailyReportService(DailyCalculator calculator, JdbcClient jdbc, Clock clock, ReportsProperties properties,
-			CohortCalculator cohorts) {
+			CohortCalculator cohorts, ReportReads reads) {
 		this.calculator = calculator;
 		this.jdbc = jdbc;
+		this.reads = reads;
 		this.clock = clock;
 		this.properties = properties;
 		this.cohorts = cohorts;
@@ -123,45 +126,48 @@ class DailyReportService {
 		return LocalDate.ofInstant(this.clock.instant().minus(SETTLE), ZoneOffset.UTC).minusDays(1);
 	}
 
-	@Transactional(readOnly = true)
 	List<DailyResponse.DayView> days(String product, LocalDate from, LocalDate to) {
-		return this.jdbc.sql("""
-				select c.day, coalesce(r.developers, 0) as developers,
-				  coalesce(r.developers_excluding_ci, 0) as developers_excluding_ci,
-				  coalesce(r.weekly_developers, 0) as weekly_developers,
-				  coalesce(r.month_developers, 0) as month_developers, coalesce(r.pings, 0) as pings,
-				  coalesce(r.anonymous_pings, 0) as anonymous_pings
-				from daily_computed as c
-				left join daily_reports as r on r.product = :product and r.day = c.day
-				where c.day between :from and :to order by c.day""")
-			.param("product", product)
-			.param("from", from)
-			.param("to", to)
-			.query((rs, row) -> new DailyResponse.DayView(rs.getObject("day", LocalDate.class),
-					rs.getLong("developers"), rs.getLong("developers_excluding_ci"), rs.getLong("weekly_developers"),
-					rs.getLong("month_developers"), rs.getLong("pings"), rs.getLong("anonymous_pings")))
-			.list();
+		return this.reads.read((jdbc) -> {
+			return jdbc.sql("""
+					select c.day, coalesce(r.developers, 0) as developers,
+					  coalesce(r.developers_excluding_ci, 0) as developers_excluding_ci,
+					  coalesce(r.weekly_developers, 0) as weekly_developers,
+					  coalesce(r.month_developers, 0) as month_developers, coalesce(r.pings, 0) as pings,
+					  coalesce(r.anonymous_pings, 0) as anonymous_pings
+					from daily_computed as c
+					left join daily_reports as r on r.product = :product and r.day = c.day
+					where c.day between :from and :to order by c.day""")
+				.param("product", product)
+				.param("from", from)
+				.param("to", to)
+				.query((rs, row) -> new DailyResponse.DayView(rs.getObject("day", LocalDate.class),
+						rs.getLong("developers"), rs.getLong("developers_excluding_ci"),
+						rs.getLong("weekly_developers"), rs.getLong("month_developers"), rs.getLong("pings"),
+						rs.getLong("anonymous_pings")))
+				.list();
+		});
 	}
 
-	@Transactional(readOnly = true)
 	AdoptionResponse adoption(String product, Dimension dimension, LocalDate from, LocalDate to, int top) {
-		List<LocalDate> days = this.jdbc
-			.sql("select day from daily_computed where day between :from and :to order by day")
-			.param("from", from)
-			.param("to", to)
-			.query(LocalDate.class)
-			.list();
-		List<AdoptionResponse.Cell> cells = this.jdbc.sql("""
-				select day, value, developers, pings from daily_breakdowns
-				where product = :product and dimension = :dimension and day between :from and :to""")
-			.param("product", product)
-			.param("dimension", dimension.key())
-			.param("from", from)
-			.param("to", to)
-			.query((rs, row) -> new AdoptionResponse.Cell(rs.getObject("day", LocalDate.class), rs.getString("value"),
-					rs.getLong("developers"), rs.getLong("pings")))
-			.list();
-		return AdoptionResponse.of(product, dimension, from, to, days, cells, top, this.properties.minCellSize());
+		return this.reads.read((jdbc) -> {
+			List<LocalDate> days = jdbc
+				.sql("select day from daily_computed where day between :from and :to order by day")
+				.param("from", from)
+				.param("to", to)
+				.query(LocalDate.class)
+				.list();
+			List<AdoptionResponse.Cell> cells = jdbc.sql("""
+					select day, value, developers, pings from daily_breakdowns
+					where product = :product and dimension = :dimension and day between :from and :to""")
+				.param("product", product)
+				.param("dimension", dimension.key())
+				.param("from", from)
+				.param("to", to)
+				.query((rs, row) -> new AdoptionResponse.Cell(rs.getObject("day", LocalDate.class),
+						rs.getString("value"), rs.getLong("developers"), rs.getLong("pings")))
+				.list();
+			return AdoptionResponse.of(product, dimension, from, to, days, cells, top, this.properties.minCellSize());
+		});
 	}
 
 }

@@ -13,7 +13,6 @@ import dev.checkpoint.reports.HeadlinesResponse.MonthToDate;
 import dev.checkpoint.reports.HeadlinesResponse.NewDevelopers;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,68 +24,74 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class HeadlinesService {
 
-	private final JdbcClient jdbc;
+	private final ReportReads reads;
 
 	private final DailyReportService daily;
 
 	private final NoticeExposureService notices;
 
-	HeadlinesService(JdbcClient jdbc, DailyReportService daily, NoticeExposureService notices) {
-		this.jdbc = jdbc;
+	HeadlinesService(ReportReads reads, DailyReportService daily, NoticeExposureService notices) {
+		this.reads = reads;
 		this.daily = daily;
 		this.notices = notices;
 	}
 
-	@Transactional(readOnly = true)
 	HeadlinesResponse headlines(String product) {
-		LocalDate settled = this.daily.lastSettledDay();
-		Month month = this.jdbc.sql("""
-				select month, developers, computed_at from mau_reports
-				where product = :product and month = :month""")
-			.param("product", product)
-			.param("month", settled.plusDays(1).withDayOfMonth(1))
-			.query((rs, row) -> new Month(YearMonth.from(rs.getObject("month", LocalDate.class)),
-					rs.getLong("developers"), rs.getObject("computed_at", OffsetDateTime.class).toInstant()))
-			.optional()
-			.orElse(null);
-		LocalDate latest = this.jdbc.sql("""
-				select max(r.day) from daily_reports as r join daily_computed as c on c.day = r.day
-				where r.product = :product""").param("product", product).query(LocalDate.class).optional().orElse(null);
-		if (latest == null) {
-			return new HeadlinesResponse(product, month, null, null, null, firstNotice(product));
-		}
-		LocalDate lastMonth = latest.minusMonths(1);
-		LocalDate weekBefore = latest.minusDays(7);
-		Map<LocalDate, Stored> days = new TreeMap<>();
-		this.jdbc.sql("""
-				select r.day, r.developers, r.developers_excluding_ci, r.weekly_developers, r.month_developers
-				from daily_reports as r join daily_computed as c on c.day = r.day
-				where r.product = :product and r.day in (:days)""")
-			.param("product", product)
-			.param("days", List.of(latest, lastMonth, weekBefore))
-			.query((rs) -> {
-				days.put(rs.getObject("day", LocalDate.class),
-						new Stored(rs.getLong("developers"), rs.getLong("developers_excluding_ci"),
-								rs.getLong("weekly_developers"), rs.getLong("month_developers")));
-			});
-		Stored today = days.get(latest);
-		Stored before = days.get(lastMonth);
-		Stored week = days.get(weekBefore);
-		MonthToDate monthToDate = new MonthToDate(latest, today.monthDevelopers(), lastMonth,
-				(before != null) ? before.monthDevelopers() : null, change(today.monthDevelopers(), before));
-		Day day = new Day(latest, today.developers(), today.weeklyDevelopers(),
-				DailyResponse.DayView.ciShare(today.developers(), today.excludingCi()),
-				(week != null) ? week.developers() : null);
-		YearMonth cohort = YearMonth.from(latest);
-		NewDevelopers newDevelopers = this.jdbc.sql("""
-				select developers from mau_cohorts where product = :product and cohort = :month and month = :month""")
-			.param("product", product)
-			.param("month", cohort.atDay(1))
-			.query(Long.class)
-			.optional()
-			.map((developers) -> new NewDevelopers(cohort, developers))
-			.orElse(null);
-		return new HeadlinesResponse(product, month, monthToDate, day, newDevelopers, firstNotice(product));
+		return this.reads.read((jdbc) -> {
+			LocalDate settled = this.daily.lastSettledDay();
+			Month month = jdbc.sql("""
+					select month, developers, computed_at from mau_reports
+					where product = :product and month = :month""")
+				.param("product", product)
+				.param("month", settled.plusDays(1).withDayOfMonth(1))
+				.query((rs, row) -> new Month(YearMonth.from(rs.getObject("month", LocalDate.class)),
+						rs.getLong("developers"), rs.getObject("computed_at", OffsetDateTime.class).toInstant()))
+				.optional()
+				.orElse(null);
+			LocalDate latest = jdbc.sql("""
+					select max(r.day) from daily_reports as r join daily_computed as c on c.day = r.day
+					where r.product = :product""")
+				.param("product", product)
+				.query(LocalDate.class)
+				.optional()
+				.orElse(null);
+			if (latest == null) {
+				return new HeadlinesResponse(product, month, null, null, null, firstNotice(product));
+			}
+			LocalDate lastMonth = latest.minusMonths(1);
+			LocalDate weekBefore = latest.minusDays(7);
+			Map<LocalDate, Stored> days = new TreeMap<>();
+			jdbc.sql("""
+					select r.day, r.developers, r.developers_excluding_ci, r.weekly_developers, r.month_developers
+					from daily_reports as r join daily_computed as c on c.day = r.day
+					where r.product = :product and r.day in (:days)""")
+				.param("product", product)
+				.param("days", List.of(latest, lastMonth, weekBefore))
+				.query((rs) -> {
+					days.put(rs.getObject("day", LocalDate.class),
+							new Stored(rs.getLong("developers"), rs.getLong("developers_excluding_ci"),
+									rs.getLong("weekly_developers"), rs.getLong("month_developers")));
+				});
+			Stored today = days.get(latest);
+			Stored before = days.get(lastMonth);
+			Stored week = days.get(weekBefore);
+			MonthToDate monthToDate = new MonthToDate(latest, today.monthDevelopers(), lastMonth,
+					(before != null) ? before.monthDevelopers() : null, change(today.monthDevelopers(), before));
+			Day day = new Day(latest, today.developers(), today.weeklyDevelopers(),
+					DailyResponse.DayView.ciShare(today.developers(), today.excludingCi()),
+					(week != null) ? week.developers() : null);
+			YearMonth cohort = YearMonth.from(latest);
+			NewDevelopers newDevelopers = jdbc
+				.sql("""
+						select developers from mau_cohorts where product = :product and cohort = :month and month = :month""")
+				.param("product", product)
+				.param("month", cohort.atDay(1))
+				.query(Long.class)
+				.optional()
+				.map((developers) -> new NewDevelopers(cohort, developers))
+				.orElse(null);
+			return new HeadlinesResponse(product, month, monthToDate, day, newDevelopers, firstNotice(product));
+		});
 	}
 
 	private NoticeExposureListResponse.@Nullable Entry firstNotice(String product) {

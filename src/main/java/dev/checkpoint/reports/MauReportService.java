@@ -56,9 +56,13 @@ class MauReportService {
 
 	private final ReportsProperties properties;
 
-	MauReportService(MauCalculator calculator, JdbcClient jdbc, Clock clock, ReportsProperties properties) {
+	private final ReportReads reads;
+
+	MauReportService(MauCalculator calculator, JdbcClient jdbc, Clock clock, ReportsProperties properties,
+			ReportReads reads) {
 		this.calculator = calculator;
 		this.jdbc = jdbc;
+		this.reads = reads;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -94,58 +98,62 @@ class MauReportService {
 			.list();
 	}
 
-	@Transactional(readOnly = true)
 	List<String> products() {
-		return this.jdbc.sql("select distinct product from mau_reports order by product").query(String.class).list();
+		return this.reads.read((jdbc) -> {
+			return jdbc.sql("select distinct product from mau_reports order by product").query(String.class).list();
+		});
 	}
 
-	@Transactional(readOnly = true)
 	List<MauMonthView> months(String product, YearMonth from, YearMonth to) {
-		return this.jdbc.sql("""
-				select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final,
-				  computed_at
-				from mau_reports where product = :product and month between :from and :to order by month""")
-			.param("product", product)
-			.param("from", from.atDay(1))
-			.param("to", to.atDay(1))
-			.query((rs, row) -> new MauMonthView(YearMonth.from(rs.getObject("month", LocalDate.class)),
-					rs.getLong("developers"), rs.getLong("developers_excluding_ci"), rs.getLong("returning_developers"),
-					rs.getLong("anonymous_pings"), rs.getBoolean("final"),
-					rs.getObject("computed_at", OffsetDateTime.class).toInstant()))
-			.list();
+		return this.reads.read((jdbc) -> {
+			return jdbc.sql("""
+					select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final,
+					  computed_at
+					from mau_reports where product = :product and month between :from and :to order by month""")
+				.param("product", product)
+				.param("from", from.atDay(1))
+				.param("to", to.atDay(1))
+				.query((rs, row) -> new MauMonthView(YearMonth.from(rs.getObject("month", LocalDate.class)),
+						rs.getLong("developers"), rs.getLong("developers_excluding_ci"),
+						rs.getLong("returning_developers"), rs.getLong("anonymous_pings"), rs.getBoolean("final"),
+						rs.getObject("computed_at", OffsetDateTime.class).toInstant()))
+				.list();
+		});
 	}
 
 	/**
 	 * The month's breakdown as shown: ordered, small cells folded
 	 * ({@link BreakdownCells}).
 	 */
-	@Transactional(readOnly = true)
 	List<BreakdownRowView> breakdown(String product, YearMonth month, Dimension dimension) {
-		List<BreakdownRowView> stored = this.jdbc.sql("""
-				select value, developers, pings from mau_breakdowns
-				where product = :product and month = :month and dimension = :dimension""")
-			.param("product", product)
-			.param("month", month.atDay(1))
-			.param("dimension", dimension.key())
-			.query((rs, row) -> new BreakdownRowView(rs.getString("value"), rs.getLong("developers"),
-					rs.getLong("pings")))
-			.list();
-		return BreakdownCells.publish(stored, dimension, this.properties.minCellSize());
+		return this.reads.read((jdbc) -> {
+			List<BreakdownRowView> stored = jdbc.sql("""
+					select value, developers, pings from mau_breakdowns
+					where product = :product and month = :month and dimension = :dimension""")
+				.param("product", product)
+				.param("month", month.atDay(1))
+				.param("dimension", dimension.key())
+				.query((rs, row) -> new BreakdownRowView(rs.getString("value"), rs.getLong("developers"),
+						rs.getLong("pings")))
+				.list();
+			return BreakdownCells.publish(stored, dimension, this.properties.minCellSize());
+		});
 	}
 
 	/** The cohorts first seen in {@code [from, to]} and their months up to {@code to}. */
-	@Transactional(readOnly = true)
 	RetentionResponse retention(String product, YearMonth from, YearMonth to) {
-		List<RetentionResponse.Cell> cells = this.jdbc.sql("""
-				select cohort, month, developers from mau_cohorts
-				where product = :product and cohort between :from and :to and month <= :to""")
-			.param("product", product)
-			.param("from", from.atDay(1))
-			.param("to", to.atDay(1))
-			.query((rs, row) -> new RetentionResponse.Cell(YearMonth.from(rs.getObject("cohort", LocalDate.class)),
-					YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("developers")))
-			.list();
-		return RetentionResponse.of(product, from, to, cells, this.properties.minCellSize());
+		return this.reads.read((jdbc) -> {
+			List<RetentionResponse.Cell> cells = jdbc.sql("""
+					select cohort, month, developers from mau_cohorts
+					where product = :product and cohort between :from and :to and month <= :to""")
+				.param("product", product)
+				.param("from", from.atDay(1))
+				.param("to", to.atDay(1))
+				.query((rs, row) -> new RetentionResponse.Cell(YearMonth.from(rs.getObject("cohort", LocalDate.class)),
+						YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("developers")))
+				.list();
+			return RetentionResponse.of(product, from, to, cells, this.properties.minCellSize());
+		});
 	}
 
 	YearMonth currentMonth() {

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +40,7 @@ class ReportGauges {
 			where notice_id = any(:ids) order by notice_id, day desc
 			""";
 
-	private final JdbcClient jdbc;
+	private final ReportReads reads;
 
 	private final NoticeAudiences notices;
 
@@ -61,9 +60,9 @@ class ReportGauges {
 
 	private final MultiGauge moved;
 
-	ReportGauges(JdbcClient jdbc, NoticeAudiences notices, Clock clock, ReportsProperties properties,
+	ReportGauges(ReportReads reads, NoticeAudiences notices, Clock clock, ReportsProperties properties,
 			MeterRegistry meters) {
-		this.jdbc = jdbc;
+		this.reads = reads;
 		this.notices = notices;
 		this.clock = clock;
 		this.properties = properties;
@@ -88,43 +87,45 @@ class ReportGauges {
 	/**
 	 * Reads the figures again; products and notices no longer there lose their series.
 	 */
-	@Transactional(readOnly = true)
 	void refresh() {
-		List<MultiGauge.Row<?>> months = new ArrayList<>();
-		this.jdbc.sql("select product, developers from mau_reports where month = :month")
-			.param("month", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1))
-			.query((rs) -> {
-				months.add(MultiGauge.Row.of(Tags.of("product", rs.getString(1)), rs.getLong(2)));
+		this.reads.read((jdbc) -> {
+			List<MultiGauge.Row<?>> months = new ArrayList<>();
+			jdbc.sql("select product, developers from mau_reports where month = :month")
+				.param("month", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1))
+				.query((rs) -> {
+					months.add(MultiGauge.Row.of(Tags.of("product", rs.getString(1)), rs.getLong(2)));
+				});
+			List<MultiGauge.Row<?>> days = new ArrayList<>();
+			List<MultiGauge.Row<?>> weeks = new ArrayList<>();
+			jdbc.sql(DAYS).query((rs) -> {
+				Tags tags = Tags.of("product", rs.getString("product"));
+				days.add(MultiGauge.Row.of(tags, rs.getLong("developers")));
+				weeks.add(MultiGauge.Row.of(tags, rs.getLong("weekly_developers")));
 			});
-		List<MultiGauge.Row<?>> days = new ArrayList<>();
-		List<MultiGauge.Row<?>> weeks = new ArrayList<>();
-		this.jdbc.sql(DAYS).query((rs) -> {
-			Tags tags = Tags.of("product", rs.getString("product"));
-			days.add(MultiGauge.Row.of(tags, rs.getLong("developers")));
-			weeks.add(MultiGauge.Row.of(tags, rs.getLong("weekly_developers")));
+			List<MultiGauge.Row<?>> exposures = new ArrayList<>();
+			List<MultiGauge.Row<?>> shows = new ArrayList<>();
+			List<MultiGauge.Row<?>> moves = new ArrayList<>();
+			int minCellSize = this.properties.minCellSize();
+			Map<Integer, String> live = new HashMap<>();
+			this.notices.all()
+				.stream()
+				.filter((notice) -> notice.retiredAt() == null)
+				.forEach((notice) -> live.put(notice.id(), notice.product()));
+			jdbc.sql(NOTICES).param("ids", live.keySet().toArray(Integer[]::new)).query((rs) -> {
+				int id = rs.getInt("notice_id");
+				Tags tags = Tags.of("product", live.get(id), "notice", String.valueOf(id));
+				exposures.add(MultiGauge.Row.of(tags, shown(rs.getLong("exposed"), minCellSize)));
+				shows.add(MultiGauge.Row.of(tags, shown(rs.getLong("shown"), minCellSize)));
+				moves.add(MultiGauge.Row.of(tags, shown(rs.getLong("moved"), minCellSize)));
+			});
+			this.monthly.register(months, true);
+			this.daily.register(days, true);
+			this.weekly.register(weeks, true);
+			this.exposed.register(exposures, true);
+			this.shown.register(shows, true);
+			this.moved.register(moves, true);
+			return Boolean.TRUE;
 		});
-		List<MultiGauge.Row<?>> exposures = new ArrayList<>();
-		List<MultiGauge.Row<?>> shows = new ArrayList<>();
-		List<MultiGauge.Row<?>> moves = new ArrayList<>();
-		int minCellSize = this.properties.minCellSize();
-		Map<Integer, String> live = new HashMap<>();
-		this.notices.all()
-			.stream()
-			.filter((notice) -> notice.retiredAt() == null)
-			.forEach((notice) -> live.put(notice.id(), notice.product()));
-		this.jdbc.sql(NOTICES).param("ids", live.keySet().toArray(Integer[]::new)).query((rs) -> {
-			int id = rs.getInt("notice_id");
-			Tags tags = Tags.of("product", live.get(id), "notice", String.valueOf(id));
-			exposures.add(MultiGauge.Row.of(tags, shown(rs.getLong("exposed"), minCellSize)));
-			shows.add(MultiGauge.Row.of(tags, shown(rs.getLong("shown"), minCellSize)));
-			moves.add(MultiGauge.Row.of(tags, shown(rs.getLong("moved"), minCellSize)));
-		});
-		this.monthly.register(months, true);
-		this.daily.register(days, true);
-		this.weekly.register(weeks, true);
-		this.exposed.register(exposures, true);
-		this.shown.register(shows, true);
-		this.moved.register(moves, true);
 	}
 
 	private static double shown(long figure, int minCellSize) {

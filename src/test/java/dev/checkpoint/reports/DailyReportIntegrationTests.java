@@ -50,6 +50,9 @@ class DailyReportIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ReportReads reads;
+
+	@Autowired
 	List<SignatureEraser> erasers;
 
 	@Autowired
@@ -167,7 +170,7 @@ class DailyReportIntegrationTests {
 
 	private DailyReportService serviceAt(LocalDateTime utc) {
 		return new DailyReportService(this.calculator, this.jdbc,
-				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties, this.cohorts);
+				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties, this.cohorts, this.reads);
 	}
 
 	private LocalDate day(int day) {

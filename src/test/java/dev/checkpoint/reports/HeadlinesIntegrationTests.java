@@ -55,6 +55,9 @@ class HeadlinesIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ReportReads reads;
+
+	@Autowired
 	Clock clock;
 
 	private YearMonth month;
@@ -130,8 +133,9 @@ class HeadlinesIntegrationTests {
 
 	private HeadlinesService serviceAt(LocalDate today) {
 		Clock fixed = Clock.fixed(today.atTime(1, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-		return new HeadlinesService(this.jdbc,
-				new DailyReportService(this.daily, this.jdbc, fixed, this.properties, this.cohorts), this.notices);
+		return new HeadlinesService(this.reads,
+				new DailyReportService(this.daily, this.jdbc, fixed, this.properties, this.cohorts, this.reads),
+				this.notices);
 	}
 
 	private static TestPing ping(LocalDate day, UUID signature, boolean ci) {

@@ -51,6 +51,9 @@ class IncrementalRefreshIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ReportReads reads;
+
+	@Autowired
 	List<SignatureEraser> erasers;
 
 	@Autowired
@@ -163,7 +166,7 @@ class IncrementalRefreshIntegrationTests {
 	private void computeDaysUpTo(int last) {
 		DailyReportService service = new DailyReportService(this.daily, this.jdbc,
 				Clock.fixed(day(last + 1).atTime(0, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties,
-				this.cohorts);
+				this.cohorts, this.reads);
 		service.computePendingDays();
 	}
 

@@ -38,6 +38,9 @@ class MauReportServiceIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	ReportReads reads;
+
+	@Autowired
 	Clock clock;
 
 	private YearMonth first = YearMonth.now();
@@ -85,7 +88,7 @@ class MauReportServiceIntegrationTests {
 
 	private MauReportService serviceAt(java.time.LocalDateTime utc) {
 		return new MauReportService(this.calculator, this.jdbc,
-				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties);
+				Clock.fixed(utc.toInstant(ZoneOffset.UTC), ZoneOffset.UTC), this.properties, this.reads);
 	}
 
 	private void ping(YearMonth month, String product, UUID signature) {

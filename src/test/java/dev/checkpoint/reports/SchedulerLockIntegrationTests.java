@@ -97,14 +97,18 @@ class SchedulerLockIntegrationTests {
 	}
 
 	@Test
-	void shouldRunEveryJobButTheCatalogueRefreshOnOneInstanceUnderItsOwnLock() {
+	void shouldRunEveryJobButTheCatalogueRefreshAndTheGaugesOnOneInstanceUnderItsOwnLock() {
 		List<Job> all = this.jobs.all();
 		assertThat(all).extracting(Job::name)
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrder("catalog.refresh", "catalog.notice-delivery-retention", "error-report-retention",
 					"ingest.partitions", "ingest.raw-retention", "reports.mau-refresh", "reports.mau-close",
-					"reports.daily");
-		assertThat(all).filteredOn(Job::locked).extracting(Job::name).doesNotContain("catalog.refresh").hasSize(7);
+					"reports.daily", "reports.gauges");
+		assertThat(all).filteredOn(Job::locked)
+			.extracting(Job::name)
+			.as("each instance refreshes its own catalogue and gauges")
+			.doesNotContain("catalog.refresh", "reports.gauges")
+			.hasSize(7);
 		assertThat(all).filteredOn((job) -> job.name().equals("reports.mau-refresh"))
 			.extracting(Job::cron)
 			.as("set to '-' by the tests' application.properties")

@@ -1,0 +1,24 @@
+package dev.checkpoint.reports;
+
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the report API reads from. Unset, it reads the application's database; set, a
+ * PostgreSQL streaming standby of it (hot standby), so that report queries stay off the
+ * primary that takes the pings.
+ *
+ * @param url the standby's JDBC URL, or null to read the application's database
+ * @param username its user
+ * @param password its password
+ * @param maximumPoolSize most connections to it (the report API's concurrent reads)
+ */
+@ConfigurationProperties("checkpoint.reports.datasource")
+@Validated
+record ReportsDataSourceProperties(@Nullable String url, @Nullable String username, @Nullable String password,
+		@DefaultValue("4") @Min(1) int maximumPoolSize) {
+}
