@@ -12,7 +12,8 @@ public final class ReportsSql {
 	private static final Map<String, String> STATEMENTS = Map.of("mau-headlines", MauCalculator.HEADLINES,
 			"mau-breakdowns", MauCalculator.BREAKDOWNS, "mau-incremental", MauCalculator.INCREMENTAL_BREAKDOWNS,
 			"daily-headlines", DailyCalculator.HEADLINES, "daily-breakdowns", DailyCalculator.BREAKDOWNS,
-			"daily-values", DailyCalculator.MONTH_VALUES);
+			"daily-values", DailyCalculator.MONTH_VALUES, "daily-weekly", DailyCalculator.WEEKLY,
+			"daily-month-to-date", DailyCalculator.MONTH_TO_DATE);
 
 	private ReportsSql() {
 	}
