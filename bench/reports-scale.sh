@@ -197,13 +197,11 @@ report_sql() {
 		from=$DAY
 		day=$DAY
 		to=$(date -u -d "$DAY +1 day" +%Y-%m-%d)
-		if [ "$1" = daily-weekly ]; then
-			from=$(date -u -d "$DAY -6 day" +%Y-%m-%d)
-		fi
 	fi
 	java -cp "$CLASSPATH" dev.checkpoint.reports.ReportsSql "$1" |
 		sed -e "s/:month/date '$FIRST'/g" -e "s/:final/false/g" -e "s/:now/now()/g" \
 			-e "s/:period/date '$from'/g" -e "s/:day/date '$day'/g" \
+			-e "s/:previous/date '$(date -u -d "$FIRST -1 month" +%Y-%m-%d)'/g" \
 			-e "s/:from/timestamptz '$from 00:00:00+00'/g" -e "s/:to/timestamptz '$to 00:00:00+00'/g" \
 			-e "s/:live/timestamptz '$LAST 00:00:00+00'/g" -e "s/:computed/'{}'::date[]/g" -e "s/:first/date '$FIRST'/g" -e "s/:next/date '$NEXT'/g" \
 			-e "s/:products/array['$PRODUCT']/g"
@@ -237,7 +235,7 @@ compute_day_sql() {
 	report_sql daily-headlines
 	report_sql daily-breakdowns
 	report_sql daily-values
-	report_sql daily-weekly
+	report_sql "daily-weekly@$DAY"
 	report_sql daily-month-to-date
 	echo "insert into daily_computed (day, computed_at) values (date '$DAY', now()) on conflict (day) do update set computed_at = now();"
 	echo "commit;"

@@ -42,17 +42,40 @@ class DailyCalculator {
 			""".formatted(PingTables.PING_DETAILS.sqlName());
 
 	/**
-	 * The weekly active developers of a day: those of the 7 days ending with it, for
-	 * every product with a ping in them (a product without a ping that day gets a row of
-	 * zeros with them).
+	 * The weekly active developers of {@code :day}: the developers of
+	 * {@code monthly_actives} with a bit of the 7 days ending with it in {@code days}, in
+	 * its month and, for its first 6 days, the month before, for every product with a
+	 * report on a day of the week (a product without a ping that day gets a row of zeros
+	 * with them). The rollup holds a developer's days, so this reads one row per
+	 * developer of the month instead of the week's pings (1.8 s of a 3.0 s day at 1M
+	 * pings, through {@code ping_details}).
 	 */
-	static final String WEEKLY = """
+	private static final String WEEKLY = """
 			insert into daily_reports as r (product, day, developers, developers_excluding_ci, pings, anonymous_pings,
 			  weekly_developers)
-			select product, :day, 0, 0, 0, 0, count(distinct signature) from %s
-			where received_at >= :from and received_at < :to group by product
+			select product, :day, 0, 0, 0, 0, %s from %s
+			where product in (select product from daily_reports where day > :day - 7 and day <= :day)
+			  and ((month = :month and days & %d <> 0)%s)
+			group by product
 			on conflict (product, day) do update set weekly_developers = excluded.weekly_developers
-			""".formatted(PingTables.PING_DETAILS.sqlName());
+			""";
+
+	/**
+	 * {@link #WEEKLY} for {@code day}, with the bit masks of its week inlined: the
+	 * month's days up to it, and for a week that starts in the month before, that month's
+	 * last days ({@code :previous}).
+	 */
+	static String weekly(LocalDate day) {
+		int d = day.getDayOfMonth();
+		int mask = (int) ((1L << d) - 1) & ~(int) ((1L << Math.max(0, d - 7)) - 1);
+		if (d >= 7) {
+			return WEEKLY.formatted("count(*)", PingTables.MONTHLY_ACTIVES.sqlName(), mask, "");
+		}
+		int length = day.withDayOfMonth(1).minusDays(1).getDayOfMonth();
+		int previous = (int) ((1L << length) - 1) & ~(int) ((1L << (length - (7 - d))) - 1);
+		return WEEKLY.formatted("count(distinct signature)", PingTables.MONTHLY_ACTIVES.sqlName(), mask,
+				" or (month = :previous and days & %d <> 0)".formatted(previous));
+	}
 
 	/**
 	 * The month's developers so far on each day of the month with a report, for the
@@ -146,8 +169,12 @@ class DailyCalculator {
 				.update();
 		}
 		for (LocalDate week : weeksContaining(day)) {
-			OffsetDateTime end = week.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-			this.jdbc.sql(WEEKLY).param("day", week).param("from", end.minusDays(7)).param("to", end).update();
+			LocalDate first = week.withDayOfMonth(1);
+			this.jdbc.sql(weekly(week))
+				.param("day", week)
+				.param("month", first)
+				.param("previous", first.minusMonths(1))
+				.update();
 		}
 		this.jdbc.sql(MONTH_TO_DATE)
 			.param("day", day)

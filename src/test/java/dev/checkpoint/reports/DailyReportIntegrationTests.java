@@ -119,6 +119,32 @@ class DailyReportIntegrationTests {
 	}
 
 	@Test
+	void shouldCountAWeekThatStartsInTheMonthBefore() {
+		YearMonth before = this.month.minusMonths(1);
+		PingFixtures.createPartition(this.jdbcTemplate, before);
+		LocalDate last = before.atEndOfMonth();
+		UUID both = UUID.randomUUID();
+		PingFixtures.storeOnTime(this.jdbcTemplate, List.of(
+				TestPing.of(last.minusDays(5).atTime(12, 0).toInstant(ZoneOffset.UTC), "alpha", UUID.randomUUID(),
+						false),
+				TestPing.of(last.minusDays(4).atTime(12, 0).toInstant(ZoneOffset.UTC), "alpha", UUID.randomUUID(),
+						false),
+				TestPing.of(last.atTime(12, 0).toInstant(ZoneOffset.UTC), "alpha", both, false),
+				TestPing.of(day(2).atTime(12, 0).toInstant(ZoneOffset.UTC), "alpha", both, true),
+				TestPing.of(day(2).atTime(13, 0).toInstant(ZoneOffset.UTC), "alpha", UUID.randomUUID(), false)));
+		for (LocalDate day : List.of(last.minusDays(5), last.minusDays(4), last, day(1), day(2), day(7), day(8))) {
+			this.calculator.compute(day);
+		}
+
+		assertThat(storedWeekly(day(2))).as("the 5 days before in the month before, one developer in both")
+			.containsEntry("alpha", 3L)
+			.isEqualTo(rawWeekly(day(2)));
+		assertThat(storedWeekly(day(7))).isEqualTo(rawWeekly(day(7))).containsEntry("alpha", 2L);
+		assertThat(storedWeekly(day(8))).as("a day without pings of its own").isEqualTo(rawWeekly(day(8)));
+		assertThat(storedWeekly(last)).isEqualTo(rawWeekly(last)).containsEntry("alpha", 3L);
+	}
+
+	@Test
 	void shouldWaitUntilADayHasSettled() {
 		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(8), 2));
 
@@ -228,39 +254,39 @@ class DailyReportIntegrationTests {
 
 	/** product → weekly developers as stored. */
 	private Map<String, Long> storedWeekly(LocalDate day) {
-		Map<String, Long> figures = new TreeMap<>();
-		this.jdbc.sql("select product, weekly_developers from daily_reports where day = ?").param(day).query((rs) -> {
-			figures.put(rs.getString(1), rs.getLong(2));
-		});
-		return figures;
+		return stored(day, "weekly_developers");
 	}
 
+	/**
+	 * product → distinct signatures of the 7 days ending with the day, from the pings.
+	 */
 	private Map<String, Long> rawWeekly(LocalDate day) {
-		Map<String, Long> figures = new TreeMap<>();
-		this.jdbc.sql("""
-				select product, count(distinct signature) from ping_details
-				where (received_at at time zone 'UTC')::date between ? and ? group by product""")
-			.params(day.minusDays(6), day)
-			.query((rs) -> {
-				figures.put(rs.getString(1), rs.getLong(2));
-			});
-		return figures;
+		return rawDevelopers(day.minusDays(6), day);
 	}
 
+	/** product → the month's developers so far as stored. */
 	private Map<String, Long> storedMonthToDate(LocalDate day) {
-		Map<String, Long> figures = new TreeMap<>();
-		this.jdbc.sql("select product, month_developers from daily_reports where day = ?").param(day).query((rs) -> {
-			figures.put(rs.getString(1), rs.getLong(2));
-		});
-		return figures;
+		return stored(day, "month_developers");
 	}
 
 	private Map<String, Long> rawMonthToDate(LocalDate day) {
+		return rawDevelopers(day.withDayOfMonth(1), day);
+	}
+
+	private Map<String, Long> stored(LocalDate day, String column) {
+		Map<String, Long> figures = new TreeMap<>();
+		this.jdbc.sql("select product, " + column + " from daily_reports where day = ?").param(day).query((rs) -> {
+			figures.put(rs.getString(1), rs.getLong(2));
+		});
+		return figures;
+	}
+
+	private Map<String, Long> rawDevelopers(LocalDate from, LocalDate to) {
 		Map<String, Long> figures = new TreeMap<>();
 		this.jdbc.sql("""
 				select product, count(distinct signature) from ping_details
 				where (received_at at time zone 'UTC')::date between ? and ? group by product""")
-			.params(day.withDayOfMonth(1), day)
+			.params(from, to)
 			.query((rs) -> {
 				figures.put(rs.getString(1), rs.getLong(2));
 			});

@@ -65,19 +65,15 @@ class HeadlinesIntegrationTests {
 	@BeforeEach
 	void createProduct() {
 		PingFixtures.truncateAll(this.jdbc);
-		deleteProduct();
 		this.month = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).plusMonths(2);
 		PingFixtures.createPartition(this.jdbcTemplate, this.month.minusMonths(1));
 		PingFixtures.createPartition(this.jdbcTemplate, this.month);
-		this.jdbc.sql("insert into products (name) values (?)").param(PRODUCT).update();
+		PingFixtures.createProduct(this.jdbc, PRODUCT);
 	}
 
 	@AfterEach
 	void deleteProduct() {
-		this.jdbc.sql("delete from notices where product_id in (select id from products where name = ?)")
-			.param(PRODUCT)
-			.update();
-		this.jdbc.sql("delete from products where name = ?").param(PRODUCT).update();
+		PingFixtures.deleteProduct(this.jdbc, PRODUCT);
 	}
 
 	@Test
@@ -89,13 +85,8 @@ class HeadlinesIntegrationTests {
 
 	@Test
 	void shouldCompareTheMonthSoFarWithTheSameDayOfTheMonthBefore() {
-		int notice = this.jdbc.sql("""
-				insert into notices (product_id, published_at, message, level, version_range, created_at)
-				select id, ?, 'Upgrade', 'critical', '<2.0.0', ? from products where name = ? returning id""")
-			.params(Timestamp.from(at(this.month.minusMonths(1).atDay(1))),
-					Timestamp.from(at(this.month.minusMonths(1).atDay(1))), PRODUCT)
-			.query(Integer.class)
-			.single();
+		int notice = PingFixtures.notice(this.jdbc, PRODUCT, "<2.0.0", null, at(this.month.minusMonths(1).atDay(1)),
+				null);
 		List<UUID> s = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			s.add(UUID.randomUUID());

@@ -72,10 +72,9 @@ class NoticeExposureIntegrationTests {
 	@BeforeEach
 	void createProductAndPings() {
 		PingFixtures.truncateAll(this.jdbc);
-		deleteProduct();
 		this.month = YearMonth.now(this.clock.withZone(ZoneOffset.UTC)).plusMonths(2);
 		PingFixtures.createPartition(this.jdbcTemplate, this.month);
-		this.jdbc.sql("insert into products (name) values (?)").param(PRODUCT).update();
+		PingFixtures.createProduct(this.jdbc, PRODUCT);
 		for (int i = 0; i < 6; i++) {
 			this.affected.add(UUID.randomUUID());
 		}
@@ -83,10 +82,7 @@ class NoticeExposureIntegrationTests {
 
 	@AfterEach
 	void deleteProduct() {
-		this.jdbc.sql("delete from notices where product_id in (select id from products where name = ?)")
-			.param(PRODUCT)
-			.update();
-		this.jdbc.sql("delete from products where name = ?").param(PRODUCT).update();
+		PingFixtures.deleteProduct(this.jdbc, PRODUCT);
 	}
 
 	@Test
@@ -195,14 +191,7 @@ class NoticeExposureIntegrationTests {
 	}
 
 	private int notice(String range, @Nullable String os, Instant created, @Nullable Instant retired) {
-		return this.jdbc
-			.sql("""
-					insert into notices (product_id, published_at, message, level, version_range, os, created_at, retired_at)
-					select id, ?, 'Upgrade', 'critical', ?, ?, ?, ? from products where name = ? returning id""")
-			.params(Timestamp.from(created), range, os, Timestamp.from(created),
-					(retired != null) ? Timestamp.from(retired) : null, PRODUCT)
-			.query(Integer.class)
-			.single();
+		return PingFixtures.notice(this.jdbc, PRODUCT, range, os, created, retired);
 	}
 
 	private void deliver(int notice, UUID signature, Instant at) {

@@ -3,6 +3,7 @@ package dev.checkpoint.reports;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,37 @@ final class PingFixtures {
 				truncate pings, monthly_actives, monthly_anonymous, ping_late_days, mau_reports, mau_breakdowns,
 				  daily_reports, daily_breakdowns, daily_computed, month_value_developers, month_value_counts,
 				  month_rebuilds, mau_cohorts, notice_exposure_days, notice_exposed_developers""").update();
+	}
+
+	/** Creates a catalogue product (deleting one of that name and its notices first). */
+	static void createProduct(JdbcClient jdbc, String name) {
+		deleteProduct(jdbc, name);
+		jdbc.sql("insert into products (name) values (?)").param(name).update();
+	}
+
+	/** Deletes a catalogue product and its notices (their exposure goes with them). */
+	static void deleteProduct(JdbcClient jdbc, String name) {
+		jdbc.sql("delete from notices where product_id in (select id from products where name = ?)")
+			.param(name)
+			.update();
+		jdbc.sql("delete from products where name = ?").param(name).update();
+	}
+
+	/**
+	 * Adds a critical notice of the product for a version range (and os), created (and
+	 * published) at {@code created}, retired at {@code retired} or live.
+	 * @return its id
+	 */
+	static int notice(JdbcClient jdbc, String product, String range, @Nullable String os, Instant created,
+			@Nullable Instant retired) {
+		return jdbc
+			.sql("""
+					insert into notices (product_id, published_at, message, level, version_range, os, created_at, retired_at)
+					select id, ?, 'Upgrade', 'critical', ?, ?, ?, ? from products where name = ? returning id""")
+			.params(Timestamp.from(created), range, os, Timestamp.from(created),
+					(retired != null) ? Timestamp.from(retired) : null, product)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

@@ -63,16 +63,12 @@ class ReportGaugesIntegrationTests {
 	@BeforeEach
 	void createProduct() {
 		PingFixtures.truncateAll(this.jdbc);
-		deleteProduct();
-		this.jdbc.sql("insert into products (name) values (?)").param(PRODUCT).update();
+		PingFixtures.createProduct(this.jdbc, PRODUCT);
 	}
 
 	@AfterEach
 	void deleteProduct() {
-		this.jdbc.sql("delete from notices where product_id in (select id from products where name = ?)")
-			.param(PRODUCT)
-			.update();
-		this.jdbc.sql("delete from products where name = ?").param(PRODUCT).update();
+		PingFixtures.deleteProduct(this.jdbc, PRODUCT);
 	}
 
 	@Test
@@ -118,12 +114,7 @@ class ReportGaugesIntegrationTests {
 	}
 
 	private int notice(String range, Instant created) {
-		return this.jdbc.sql("""
-				insert into notices (product_id, published_at, message, level, version_range, created_at)
-				select id, ?, 'Upgrade', 'critical', ?, ? from products where name = ? returning id""")
-			.params(Timestamp.from(created), range, Timestamp.from(created), PRODUCT)
-			.query(Integer.class)
-			.single();
+		return PingFixtures.notice(this.jdbc, PRODUCT, range, null, created, null);
 	}
 
 }
