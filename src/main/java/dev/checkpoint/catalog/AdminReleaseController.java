@@ -27,8 +27,11 @@ class AdminReleaseController {
 
 	private final ReleaseService releases;
 
-	AdminReleaseController(ReleaseService releases) {
+	private final RolloutService rollouts;
+
+	AdminReleaseController(ReleaseService releases, RolloutService rollouts) {
 		this.releases = releases;
+		this.rollouts = rollouts;
 	}
 
 	@GetMapping
@@ -58,6 +61,39 @@ class AdminReleaseController {
 	ReleaseResponse update(@PathVariable String name, @PathVariable String version,
 			@Valid @RequestBody ReleaseUpdateRequest request) {
 		return this.releases.update(name, version, request);
+	}
+
+	@GetMapping("/{version}/rollout")
+	RolloutResponse rollout(@PathVariable String name, @PathVariable String version) {
+		return this.rollouts.get(name, version);
+	}
+
+	/** Starts (or replaces) the release's staged rollout. */
+	@PutMapping("/{version}/rollout")
+	RolloutResponse startRollout(@PathVariable String name, @PathVariable String version,
+			@Valid @RequestBody RolloutRequest request) {
+		return this.rollouts.start(name, version, request);
+	}
+
+	@PostMapping("/{version}/rollout/pause")
+	RolloutResponse pauseRollout(@PathVariable String name, @PathVariable String version) {
+		return this.rollouts.pause(name, version);
+	}
+
+	@PostMapping("/{version}/rollout/resume")
+	RolloutResponse resumeRollout(@PathVariable String name, @PathVariable String version) {
+		return this.rollouts.resume(name, version);
+	}
+
+	@PostMapping("/{version}/rollout/advance")
+	RolloutResponse advanceRollout(@PathVariable String name, @PathVariable String version) {
+		return this.rollouts.advance(name, version);
+	}
+
+	/** Answers the release to no one, at once. */
+	@PostMapping("/{version}/rollout/abort")
+	RolloutResponse abortRollout(@PathVariable String name, @PathVariable String version) {
+		return this.rollouts.abort(name, version);
 	}
 
 	/** Retires the release: the previous one of its channel is answered again. */

@@ -1,5 +1,6 @@
 package dev.checkpoint.catalog;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
@@ -38,7 +39,10 @@ public class Catalog implements SmartInitializingSingleton {
 
 	private volatile boolean refreshFailing;
 
-	Catalog(CatalogLoader loader, NoticeDeliveries deliveries, CatalogProperties properties) {
+	private final Clock clock;
+
+	Catalog(CatalogLoader loader, NoticeDeliveries deliveries, CatalogProperties properties, Clock clock) {
+		this.clock = clock;
 		this.loader = loader;
 		this.deliveries = deliveries;
 		this.properties = properties;
@@ -51,7 +55,8 @@ public class Catalog implements SmartInitializingSingleton {
 	 */
 	public Optional<CheckAnswer> answer(String product, String version, String os, String arch,
 			@Nullable UUID signature) {
-		Optional<CheckAnswer> answer = this.snapshot.answer(product, version, os, arch);
+		Optional<CheckAnswer> answer = this.snapshot.answer(product, version, os, arch, signature,
+				this.clock.instant());
 		if (!this.properties.suppressRepeatedAlerts() || signature == null) {
 			return answer;
 		}

@@ -3,6 +3,7 @@ package dev.checkpoint.catalog;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.checkpoint.catalog.CatalogSnapshot.ChannelReleases;
 import dev.checkpoint.catalog.CatalogSnapshot.ConstraintKey;
 import dev.checkpoint.catalog.CatalogSnapshot.LatestRelease;
 import dev.checkpoint.catalog.CatalogSnapshot.Notice;
 import dev.checkpoint.catalog.CatalogSnapshot.ProductEntry;
+import dev.checkpoint.catalog.CatalogSnapshot.RollingRelease;
 import dev.checkpoint.shared.Version;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +37,11 @@ class CatalogLoader {
 
 	private final JdbcClient jdbc;
 
-	CatalogLoader(JdbcClient jdbc) {
+	private final Clock clock;
+
+	CatalogLoader(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -46,7 +53,7 @@ class CatalogLoader {
 			products.put(rs.getLong("id"), new ProductView(rs.getString("name"), rs.getString("package_name"),
 					rs.getString("website"), rs.getString("install_command"), rs.getBoolean("public_page")));
 		});
-		Map<Long, Map<String, LatestRelease>> latest = latestReleases();
+		Map<Long, Map<String, ChannelReleases>> latest = channelReleases();
 		Map<Long, List<Notice>> notices = notices();
 		Map<String, ProductEntry> entries = new HashMap<>();
 		products.forEach((id, view) -> entries.put(view.name(), new ProductEntry(view,
@@ -54,11 +61,18 @@ class CatalogLoader {
 		return new CatalogSnapshot(Map.copyOf(entries), constraints());
 	}
 
-	private Map<Long, Map<String, LatestRelease>> latestReleases() {
-		Map<Long, Map<String, LatestRelease>> latest = new HashMap<>();
+	/**
+	 * Per product and channel: the release every client gets and the newer one being
+	 * rolled out, if any. Releases of an aborted rollout are answered to no one; a
+	 * rollout whose schedule is done counts as a plain release.
+	 */
+	private Map<Long, Map<String, ChannelReleases>> channelReleases() {
+		Map<Long, Map<String, List<Candidate>>> byChannel = new HashMap<>();
 		this.jdbc.sql("""
-				select product_id, version, channel, released_at, download_url, changelog_url
-				from releases where retired_at is null""").query((rs) -> {
+				select r.product_id, r.version, r.channel, r.released_at, r.download_url, r.changelog_url,
+				  o.percents, o.stage_times, o.state, o.paused_at, o.paused_percent
+				from releases as r left join release_rollouts as o on o.release_id = r.id
+				where r.retired_at is null""").query((rs) -> {
 			Optional<Version> version = Version.parse(rs.getString("version"));
 			if (version.isEmpty()) {
 				log.warn("Ignoring release with unparseable version '{}'", rs.getString("version"));
@@ -66,11 +80,34 @@ class CatalogLoader {
 			}
 			ReleaseView release = new ReleaseView(rs.getString("version"), rs.getString("channel"),
 					instant(rs, "released_at"), rs.getString("download_url"), rs.getString("changelog_url"));
-			latest.computeIfAbsent(rs.getLong("product_id"), (id) -> new HashMap<>())
-				.merge(release.channel(), new LatestRelease(version.get(), release),
-						(a, b) -> (a.version().compareTo(b.version()) >= 0) ? a : b);
+			Rollout rollout = (rs.getString("state") != null) ? RolloutStore.rollout(rs) : null;
+			if (rollout != null && rollout.state() == Rollout.State.ABORTED) {
+				return;
+			}
+			byChannel.computeIfAbsent(rs.getLong("product_id"), (id) -> new HashMap<>())
+				.computeIfAbsent(release.channel(), (channel) -> new ArrayList<>())
+				.add(new Candidate(new LatestRelease(version.get(), release), rollout));
 		});
-		return latest;
+		Instant now = this.clock.instant();
+		Map<Long, Map<String, ChannelReleases>> channels = new HashMap<>();
+		byChannel.forEach((product, releases) -> releases.forEach((channel, candidates) -> {
+			candidates.sort((a, b) -> b.release().version().compareTo(a.release().version()));
+			Candidate newest = candidates.get(0);
+			RollingRelease rolling = (newest.rollout() != null && !newest.rollout().completeAt(now))
+					? new RollingRelease(newest.release(), newest.rollout()) : null;
+			LatestRelease baseline = candidates.stream()
+				.skip((rolling != null) ? 1 : 0)
+				.filter((candidate) -> candidate.rollout() == null || candidate.rollout().completeAt(now))
+				.map(Candidate::release)
+				.findFirst()
+				.orElse(null);
+			channels.computeIfAbsent(product, (id) -> new HashMap<>())
+				.put(channel, new ChannelReleases(baseline, rolling));
+		}));
+		return channels;
+	}
+
+	private record Candidate(LatestRelease release, @Nullable Rollout rollout) {
 	}
 
 	private Map<Long, List<Notice>> notices() {

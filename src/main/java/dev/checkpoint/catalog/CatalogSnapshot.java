@@ -1,9 +1,11 @@
 package dev.checkpoint.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.checkpoint.shared.Platforms;
@@ -18,9 +20,10 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 
 	static final CatalogSnapshot EMPTY = new CatalogSnapshot(Map.of(), Map.of());
 
-	Optional<CheckAnswer> answer(String product, String version, String os, String arch) {
+	Optional<CheckAnswer> answer(String product, String version, String os, String arch, @Nullable UUID signature,
+			Instant now) {
 		ProductEntry entry = this.products.get(product);
-		return (entry != null) ? Optional.of(entry.answer(version, os, arch)) : Optional.empty();
+		return (entry != null) ? Optional.of(entry.answer(version, os, arch, signature, now)) : Optional.empty();
 	}
 
 	Set<Integer> noticeIds() {
@@ -39,16 +42,17 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 	}
 
 	/**
-	 * One product with the latest release of each channel and its live notices.
+	 * One product with the releases of each channel it answers and its live notices.
 	 */
-	record ProductEntry(ProductView view, Map<String, LatestRelease> latestByChannel, List<Notice> notices) {
+	record ProductEntry(ProductView view, Map<String, ChannelReleases> channels, List<Notice> notices) {
 
-		CheckAnswer answer(String version, String os, String arch) {
+		CheckAnswer answer(String version, String os, String arch, @Nullable UUID signature, Instant now) {
 			Optional<Version> parsed = Version.parse(version);
 			String channel = parsed.map(Version::channel)
-				.filter(this.latestByChannel::containsKey)
+				.filter(this.channels::containsKey)
 				.orElse(Version.DEFAULT_CHANNEL);
-			LatestRelease latest = this.latestByChannel.get(channel);
+			ChannelReleases releases = this.channels.get(channel);
+			LatestRelease latest = (releases != null) ? releases.answerFor(signature, this.view.name(), now) : null;
 			boolean outdated = latest != null && parsed.isPresent() && parsed.get().compareTo(latest.version()) < 0;
 			List<AlertView> alerts = this.notices.stream()
 				.filter((notice) -> notice.appliesTo(parsed.orElse(null), os, arch))
@@ -60,6 +64,26 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 	}
 
 	record LatestRelease(Version version, ReleaseView release) {
+	}
+
+	/**
+	 * What a channel answers: its newest release that every client gets
+	 * ({@code baseline}), and a newer one being rolled out to a share of them, if any.
+	 */
+	record ChannelReleases(@Nullable LatestRelease baseline, @Nullable RollingRelease rolling) {
+
+		@Nullable LatestRelease answerFor(@Nullable UUID signature, String product, Instant now) {
+			if (this.rolling != null && this.rolling.rollout()
+				.includes(signature, product, this.rolling.release().release().version(), now)) {
+				return this.rolling.release();
+			}
+			return this.baseline;
+		}
+
+	}
+
+	/** A release with its rollout. */
+	record RollingRelease(LatestRelease release, Rollout rollout) {
 	}
 
 	/**

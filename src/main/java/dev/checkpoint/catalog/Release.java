@@ -52,6 +52,13 @@ class Release {
 	protected Release() {
 	}
 
+	Long getId() {
+		if (this.id == null) {
+			throw new IllegalStateException("Release is not saved yet");
+		}
+		return this.id;
+	}
+
 	Release(Long productId, String version, Instant createdAt) {
 		this.productId = productId;
 		this.version = version;

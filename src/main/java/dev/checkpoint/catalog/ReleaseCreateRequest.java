@@ -2,6 +2,7 @@ package dev.checkpoint.catalog;
 
 import java.time.Instant;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param releasedAt when it was released; now when absent
  * @param downloadUrl where to download it
  * @param changelogUrl where its changes are described
+ * @param rollout a staged rollout: answered to a share of its channel's clients only (all
+ * of them at once when absent)
  */
 record ReleaseCreateRequest(
 		@NotBlank(message = "must not be blank") @Size(max = 64,
 				message = "must be at most 64 characters") @ValidVersion @Nullable String version,
 		@Pattern(regexp = ReleaseUpdateRequest.CHANNEL,
 				message = ReleaseUpdateRequest.CHANNEL_MESSAGE) @Nullable String channel,
-		@Nullable Instant releasedAt, @HttpUrl @Nullable String downloadUrl, @HttpUrl @Nullable String changelogUrl) {
+		@Nullable Instant releasedAt, @HttpUrl @Nullable String downloadUrl, @HttpUrl @Nullable String changelogUrl,
+		@Valid @Nullable RolloutRequest rollout) {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.checkpoint.shared.Problems;
@@ -30,7 +31,11 @@ class ReleaseService {
 
 	private final Clock clock;
 
-	ReleaseService(ProductRepository products, ReleaseRepository releases, CatalogChanges changes, Clock clock) {
+	private final RolloutStore rollouts;
+
+	ReleaseService(ProductRepository products, ReleaseRepository releases, CatalogChanges changes, Clock clock,
+			RolloutStore rollouts) {
+		this.rollouts = rollouts;
 		this.products = products;
 		this.releases = releases;
 		this.changes = changes;
@@ -67,8 +72,17 @@ class ReleaseService {
 		Release release = new Release(product.getId(), version, now);
 		release.setReleasedAt(micros(Objects.requireNonNullElse(request.releasedAt(), now)));
 		apply(release, request.channel(), request.downloadUrl(), request.changelogUrl());
+		List<Rollout.Stage> stages = (request.rollout() != null) ? RolloutService.stages(request.rollout(), now) : null;
 		release = insert(product, release);
-		this.changes.record("release.published", "release", key(product, release), release.auditDetails());
+		Map<String, @Nullable Object> details = release.auditDetails();
+		if (stages != null) {
+			this.rollouts.save(release.getId(), new Rollout(stages, Rollout.State.ACTIVE, null, null), now);
+			details.put("rollout",
+					stages.stream()
+						.map((stage) -> Map.of("percent", stage.percent(), "at", stage.at().toString()))
+						.toList());
+		}
+		this.changes.record("release.published", "release", key(product, release), details);
 		return ReleaseResponse.of(product, release);
 	}
 

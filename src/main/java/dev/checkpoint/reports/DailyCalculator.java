@@ -81,11 +81,12 @@ class DailyCalculator {
 	 * The month's developers so far on each day of the month with a report, for the
 	 * products with a report on {@code :day}: the developers of {@code monthly_actives}
 	 * whose first day in the month (the lowest bit of {@code days}) is not after it. One
-	 * pass over the month's rows of those products updates every day of the month, so
-	 * that a late ping counts on the days after its own too.
+	 * pass over the month's rows of those products (materialized: inlined, it ran once
+	 * per day of the month, 2.3 of 2.9 s of a day at 1M pings) updates every day of the
+	 * month, so that a late ping counts on the days after its own too.
 	 */
 	static final String MONTH_TO_DATE = """
-			with firsts as (
+			with firsts as materialized (
 			  select product, days::bigint & -(days::bigint) as first_day, count(*) as developers from %s
 			  where product in (select product from daily_reports where day = :day) and month = :month
 			  group by product, first_day

@@ -31,7 +31,7 @@ class ReleaseServiceTests {
 	private final ReleaseRepository releases = mock();
 
 	private final ReleaseService service = new ReleaseService(this.products, this.releases, mock(),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+			Clock.fixed(NOW, ZoneOffset.UTC), mock());
 
 	@BeforeEach
 	void knowProduct() {
@@ -45,11 +45,11 @@ class ReleaseServiceTests {
 	void shouldDeriveChannelAndDateWhenAbsent() {
 		given(this.releases.saveAndFlush(any(Release.class))).willAnswer((invocation) -> invocation.getArgument(0));
 		ReleaseResponse dev = this.service.publish("tool",
-				new ReleaseCreateRequest("5.13.0-dev.13", null, null, null, null));
+				new ReleaseCreateRequest("5.13.0-dev.13", null, null, null, null, null));
 		ReleaseResponse beta = this.service.publish("tool",
-				new ReleaseCreateRequest("1.6.0-beta1", null, null, null, null));
+				new ReleaseCreateRequest("1.6.0-beta1", null, null, null, null, null));
 		ReleaseResponse latest = this.service.publish("tool",
-				new ReleaseCreateRequest("6.1.0", null, null, null, null));
+				new ReleaseCreateRequest("6.1.0", null, null, null, null, null));
 		assertThat(dev.channel()).isEqualTo("dev");
 		assertThat(beta.channel()).isEqualTo("beta");
 		assertThat(latest.channel()).isEqualTo("latest");
@@ -60,8 +60,10 @@ class ReleaseServiceTests {
 	@Test
 	void shouldKeepGivenChannelWhenPresent() {
 		given(this.releases.saveAndFlush(any(Release.class))).willAnswer((invocation) -> invocation.getArgument(0));
-		assertThat(this.service.publish("tool", new ReleaseCreateRequest("6.2.0-rc.1", "latest", null, null, null))
-			.channel()).isEqualTo("latest");
+		assertThat(
+				this.service.publish("tool", new ReleaseCreateRequest("6.2.0-rc.1", "latest", null, null, null, null))
+					.channel())
+			.isEqualTo("latest");
 	}
 
 	@Test
@@ -69,7 +71,8 @@ class ReleaseServiceTests {
 		given(this.releases.saveAndFlush(any(Release.class)))
 			.willThrow(new DataIntegrityViolationException("duplicate key"));
 		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> this.service.publish("tool", new ReleaseCreateRequest("6.1.0", null, null, null, null)))
+			.isThrownBy(
+					() -> this.service.publish("tool", new ReleaseCreateRequest("6.1.0", null, null, null, null, null)))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 				assertThat(ex.getBody().getType()).isEqualTo(ProblemTypes.CONFLICT);
