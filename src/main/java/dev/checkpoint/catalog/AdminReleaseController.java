@@ -96,6 +96,16 @@ class AdminReleaseController {
 		return this.rollouts.abort(name, version);
 	}
 
+	/**
+	 * Yanks the release: retired with a reason, its clients answered the release before
+	 * it and sent the reason.
+	 */
+	@PostMapping("/{version}/yank")
+	ReleaseResponse yank(@PathVariable String name, @PathVariable String version,
+			@Valid @RequestBody YankRequest request) {
+		return this.releases.yank(name, version, request);
+	}
+
 	/** Retires the release: the previous one of its channel is answered again. */
 	@DeleteMapping("/{version}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -49,7 +49,27 @@ class Release {
 	@Column(name = "retired_at")
 	private @Nullable Instant retiredAt;
 
+	@Column(name = "yank_reason")
+	private @Nullable String yankReason;
+
+	@Column(name = "yank_notice_id")
+	private @Nullable Integer yankNoticeId;
+
 	protected Release() {
+	}
+
+	@Nullable String getYankReason() {
+		return this.yankReason;
+	}
+
+	@Nullable Integer getYankNoticeId() {
+		return this.yankNoticeId;
+	}
+
+	/** Marks the release yanked (or, with nulls, no longer). */
+	void setYank(@Nullable String reason, @Nullable Integer noticeId) {
+		this.yankReason = reason;
+		this.yankNoticeId = noticeId;
 	}
 
 	Long getId() {
@@ -130,6 +150,9 @@ class Release {
 		details.put("download_url", this.downloadUrl);
 		details.put("changelog_url", this.changelogUrl);
 		details.put("retired_at", this.retiredAt);
+		if (this.yankReason != null) {
+			details.put("yank_reason", this.yankReason);
+		}
 		return details;
 	}
 

@@ -33,9 +33,12 @@ class ReleaseService {
 
 	private final RolloutStore rollouts;
 
+	private final NoticeRepository notices;
+
 	ReleaseService(ProductRepository products, ReleaseRepository releases, CatalogChanges changes, Clock clock,
-			RolloutStore rollouts) {
+			RolloutStore rollouts, NoticeRepository notices) {
 		this.rollouts = rollouts;
+		this.notices = notices;
 		this.products = products;
 		this.releases = releases;
 		this.changes = changes;
@@ -93,6 +96,10 @@ class ReleaseService {
 		Release release = this.releases.require(product, version);
 		String action = release.isRetired() ? "release.restored" : "release.updated";
 		release.setRetiredAt(null);
+		if (release.getYankNoticeId() != null) {
+			this.notices.findById(release.getYankNoticeId()).ifPresent((notice) -> notice.setRetiredAt(now()));
+		}
+		release.setYank(null, null);
 		if (request.releasedAt() != null) {
 			release.setReleasedAt(micros(request.releasedAt()));
 		}
@@ -110,6 +117,44 @@ class ReleaseService {
 			release.setRetiredAt(now());
 			this.changes.record("release.retired", "release", key(product, release), release.auditDetails());
 		}
+	}
+
+	/**
+	 * Withdraws a release with a reason: retired (the release before it is answered
+	 * again), and its clients told why by a notice for exactly its version, unless not
+	 * wanted. Yanking again replaces the reason (and the notice's text).
+	 */
+	@Transactional
+	ReleaseResponse yank(String productName, String version, YankRequest request) {
+		Product product = this.products.require(productName);
+		Release release = this.releases.require(product, version);
+		Instant now = now();
+		String reason = Objects.requireNonNull(request.reason());
+		Integer noticeId = release.getYankNoticeId();
+		if (!Boolean.FALSE.equals(request.alert())) {
+			Notice notice = (noticeId != null) ? this.notices.findById(noticeId).orElse(null) : null;
+			if (notice == null) {
+				notice = new Notice(product.getId(), now);
+			}
+			notice.setPublishedAt(now);
+			notice.setMessage(reason);
+			notice.setUrl(Objects.requireNonNullElse(request.url(), ""));
+			notice.setLevel(Objects.requireNonNullElse(request.level(), "warning"));
+			notice.setVersionRange("=" + version);
+			notice.setRetiredAt(null);
+			noticeId = this.notices.saveAndFlush(notice).getId();
+		}
+		else if (noticeId != null) {
+			this.notices.findById(noticeId).ifPresent((notice) -> notice.setRetiredAt(now));
+		}
+		release.setYank(reason, noticeId);
+		if (!release.isRetired()) {
+			release.setRetiredAt(now);
+		}
+		Map<String, @Nullable Object> details = release.auditDetails();
+		details.put("yank_notice_id", noticeId);
+		this.changes.record("release.yanked", "release", key(product, release), details);
+		return ReleaseResponse.of(product, release);
 	}
 
 	private static void apply(Release release, @Nullable String channel, @Nullable String downloadUrl,

@@ -31,7 +31,7 @@ class ReleaseServiceTests {
 	private final ReleaseRepository releases = mock();
 
 	private final ReleaseService service = new ReleaseService(this.products, this.releases, mock(),
-			Clock.fixed(NOW, ZoneOffset.UTC), mock());
+			Clock.fixed(NOW, ZoneOffset.UTC), mock(), mock());
 
 	@BeforeEach
 	void knowProduct() {
