@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import dev.checkpoint.catalog.CatalogSnapshot.ChannelReleases;
 import dev.checkpoint.catalog.CatalogSnapshot.ConstraintKey;
@@ -58,19 +55,9 @@ class CatalogLoader {
 		});
 		Map<Long, Map<String, ChannelReleases>> latest = channelReleases();
 		Map<Long, List<Notice>> notices = notices();
-		Map<Long, Set<Version>> yanked = new HashMap<>();
-		this.jdbc
-			.sql("select product_id, version from releases where retired_at is not null and yank_reason is not null")
-			.query((rs) -> {
-				long product = rs.getLong("product_id");
-				Version.parse(rs.getString("version"))
-					.ifPresent((version) -> yanked.computeIfAbsent(product, (id) -> new TreeSet<>()).add(version));
-			});
 		Map<String, ProductEntry> entries = new HashMap<>();
-		products.forEach((id, view) -> entries.put(view.name(),
-				new ProductEntry(view, Map.copyOf(latest.getOrDefault(id, Map.of())),
-						List.copyOf(notices.getOrDefault(id, List.of())),
-						Collections.unmodifiableSet(yanked.getOrDefault(id, new TreeSet<>())))));
+		products.forEach((id, view) -> entries.put(view.name(), new ProductEntry(view,
+				Map.copyOf(latest.getOrDefault(id, Map.of())), List.copyOf(notices.getOrDefault(id, List.of())))));
 		return new CatalogSnapshot(Map.copyOf(entries), constraints());
 	}
 

@@ -44,8 +44,7 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 	/**
 	 * One product with the releases of each channel it answers and its live notices.
 	 */
-	record ProductEntry(ProductView view, Map<String, ChannelReleases> channels, List<Notice> notices,
-			Set<Version> yanked) {
+	record ProductEntry(ProductView view, Map<String, ChannelReleases> channels, List<Notice> notices) {
 
 		CheckAnswer answer(String version, String os, String arch, @Nullable UUID signature, Instant now) {
 			Optional<Version> parsed = Version.parse(version);
@@ -54,10 +53,7 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 				.orElse(Version.DEFAULT_CHANNEL);
 			ChannelReleases releases = this.channels.get(channel);
 			LatestRelease latest = (releases != null) ? releases.answerFor(signature, this.view.name(), now) : null;
-			// a client on a yanked version is told to move, whatever the release before
-			// it is
-			boolean outdated = parsed.isPresent() && ((latest != null && parsed.get().compareTo(latest.version()) < 0)
-					|| this.yanked.contains(parsed.get()));
+			boolean outdated = latest != null && parsed.isPresent() && parsed.get().compareTo(latest.version()) < 0;
 			List<AlertView> alerts = this.notices.stream()
 				.filter((notice) -> notice.appliesTo(parsed.orElse(null), os, arch))
 				.map(Notice::alert)
