@@ -1,78 +1,101 @@
 package dev.checkpoint.catalog;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.checkpoint.shared.Version;
+import org.semver4j.RangesList;
+import org.semver4j.RangesListFactory;
+import org.semver4j.Semver;
+import org.semver4j.SemverException;
 
 /**
- * A set of versions such as {@code >=5.0.0 <5.4.2}: comparators joined by spaces must all
- * hold; alternatives are joined by {@code ||}; {@code *} (or an empty text) is every
- * version.
+ * A set of versions in npm's range grammar, matched by semver4j: comparators joined by
+ * spaces must all hold ({@code >=5.0.0 <5.4.2}), alternatives are joined by {@code ||},
+ * and {@code ^1.2.3}, {@code ~1.2}, x-ranges ({@code 1.x}, {@code 1.2.*}) and hyphen
+ * ranges ({@code 1.2.3 - 2.3.4}) stand for what npm makes of them; {@code *} (or an empty
+ * text) is every version. Pre-releases count as the versions they are
+ * ({@code 5.4.2-dev.1} is under {@code <5.4.2}), as the hand-written parser this replaces
+ * had it, where npm would leave them out.
  */
 final class VersionRange {
 
-	private static final Pattern COMPARATOR = Pattern.compile("^(>=|<=|>|<|=)?(.+)$");
+	/** One comparator or partial version of the grammar; anything else is refused. */
+	private static final Pattern TOKEN = Pattern.compile(
+			"(\\^|~|>=|<=|>|<|=)?v?(\\d+|[xX*])(\\.(\\d+|[xX*])){0,2}(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?|-|[xX*]");
 
-	private final List<List<Comparator>> alternatives;
+	/** An operator followed by spaces, which npm allows ({@code >= 1.0.0}). */
+	private static final Pattern SPACED_OPERATOR = Pattern.compile("(\\^|~|>=|<=|>|<|=)\\s+");
 
-	private VersionRange(List<List<Comparator>> alternatives) {
-		this.alternatives = alternatives;
+	private final RangesList ranges;
+
+	private final boolean everything;
+
+	private VersionRange(RangesList ranges, boolean everything) {
+		this.ranges = ranges;
+		this.everything = everything;
 	}
 
 	static Optional<VersionRange> parse(String text) {
-		List<List<Comparator>> alternatives = new ArrayList<>();
-		for (String alternative : text.split("\\|\\|", -1)) {
-			List<Comparator> comparators = new ArrayList<>();
-			for (String token : alternative.trim().split("\\s+")) {
-				if (token.isEmpty() || token.equals("*")) {
-					continue;
-				}
-				Optional<Comparator> comparator = Comparator.parse(token);
-				if (comparator.isEmpty()) {
-					return Optional.empty();
-				}
-				comparators.add(comparator.get());
+		String normalised = SPACED_OPERATOR.matcher(text.trim()).replaceAll("$1");
+		boolean everything = false;
+		for (String alternative : normalised.split("\\|\\|", -1)) {
+			String trimmed = alternative.trim();
+			if (trimmed.isEmpty() || trimmed.equals("*") || trimmed.equalsIgnoreCase("x")) {
+				everything = true;
+				continue;
 			}
-			alternatives.add(List.copyOf(comparators));
+			if (!wellFormed(trimmed.split("\\s+"))) {
+				return Optional.empty();
+			}
 		}
-		return Optional.of(new VersionRange(List.copyOf(alternatives)));
+		try {
+			RangesList ranges = RangesListFactory.create(normalised, true);
+			if (!everything && ranges.get().isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of(new VersionRange(ranges, everything));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Whether every token is a comparator or partial version, and a hyphen stands between
+	 * two plain versions ({@code 1.2.3 - 2.3.4}).
+	 */
+	private static boolean wellFormed(String[] tokens) {
+		for (int i = 0; i < tokens.length; i++) {
+			if (!TOKEN.matcher(tokens[i]).matches()) {
+				return false;
+			}
+			if (tokens[i].equals("-") && (i == 0 || i == tokens.length - 1 || !plain(tokens[i - 1])
+					|| !plain(tokens[i + 1]) || tokens.length != 3)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean plain(String token) {
+		return !token.equals("-") && Character.isDigit(token.charAt(token.startsWith("v") ? 1 : 0));
 	}
 
 	boolean isEverything() {
-		return this.alternatives.stream().anyMatch(List::isEmpty);
+		return this.everything;
 	}
 
 	boolean contains(Version version) {
-		return this.alternatives.stream()
-			.anyMatch((comparators) -> comparators.stream().allMatch((c) -> c.test(version)));
-	}
-
-	private record Comparator(String operator, Version version) {
-
-		static Optional<Comparator> parse(String token) {
-			Matcher matcher = COMPARATOR.matcher(token);
-			if (!matcher.matches()) {
-				return Optional.empty();
-			}
-			String operator = (matcher.group(1) != null) ? matcher.group(1) : "=";
-			return Version.parse(matcher.group(2)).map((version) -> new Comparator(operator, version));
+		if (this.everything) {
+			return true;
 		}
-
-		boolean test(Version candidate) {
-			int result = candidate.compareTo(this.version);
-			return switch (this.operator) {
-				case ">=" -> result >= 0;
-				case "<=" -> result <= 0;
-				case ">" -> result > 0;
-				case "<" -> result < 0;
-				default -> result == 0;
-			};
+		try {
+			return this.ranges.isSatisfiedBy(new Semver(version.toString()));
 		}
-
+		catch (SemverException ex) {
+			return false;
+		}
 	}
 
 }
