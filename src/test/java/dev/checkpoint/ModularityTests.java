@@ -59,7 +59,7 @@ class ModularityTests {
 	private static final Map<String, Set<String>> EXPECTED = Map.of("audit", Set.of(), "catalog",
 			Set.of("audit", "privacy", "shared"), "errorreports", Set.of("audit", "privacy", "shared"), "ingest",
 			Set.of("catalog", "privacy", "shared"), "privacy", Set.of("audit", "shared"), "reports",
-			Set.of("catalog", "ingest", "privacy", "shared"), "security", Set.of("audit", "shared"), "shared",
-			Set.of());
+			Set.of("catalog", "ingest", "privacy", "shared"), "security", Set.of("audit", "shared"), "shared", Set.of(),
+			"webhooks", Set.of("audit", "catalog", "reports", "shared"));
 
 }

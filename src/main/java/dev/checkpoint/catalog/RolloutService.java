@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.checkpoint.shared.Problems;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -34,8 +35,11 @@ class RolloutService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	RolloutService(ProductRepository products, ReleaseRepository releases, RolloutStore store, CatalogChanges changes,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.products = products;
 		this.releases = releases;
 		this.store = store;
@@ -182,6 +186,8 @@ class RolloutService {
 					.map((stage) -> Map.of("percent", stage.percent(), "at", stage.at().toString()))
 					.toList());
 		this.changes.record(action, "release", productName + "@" + release.getVersion(), details);
+		this.events.publishEvent(new RolloutChanged(productName, release.getVersion(),
+				action.substring("release.rollout-".length()), rollout.state().key(), rollout.percentAt(now)));
 		return RolloutResponse.of(productName, release.getVersion(), rollout, now);
 	}
 

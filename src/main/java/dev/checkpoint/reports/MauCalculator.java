@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.checkpoint.ingest.PingTables;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -107,7 +108,11 @@ class MauCalculator {
 
 	private final CohortCalculator cohorts;
 
-	MauCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, CohortCalculator cohorts) {
+	private final ApplicationEventPublisher events;
+
+	MauCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, CohortCalculator cohorts,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -170,6 +175,15 @@ class MauCalculator {
 				.update();
 			if (finalReport) {
 				this.cohorts.compute(month, products);
+				this.jdbc.sql("""
+						select product, developers, developers_excluding_ci from mau_reports
+						where month = :month and product = any(:products)""")
+					.param("month", first)
+					.param("products", names)
+					.query((rs) -> {
+						this.events.publishEvent(new MauMonthClosed(rs.getString("product"), month,
+								rs.getLong("developers"), rs.getLong("developers_excluding_ci")));
+					});
 			}
 			else {
 				this.jdbc.sql(ALL_MONTH_VALUES)

@@ -1,0 +1,68 @@
+package dev.checkpoint.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues an event for every live endpoint that asked for it, in the caller's transaction:
+ * the event is delivered only if what it tells of commits, and once per endpoint (the
+ * delivery's key is the event's id).
+ */
+@Component
+class WebhookEvents {
+
+	/** The events an endpoint may ask for. */
+	static final List<String> NAMES = List.of("rollout.changed", "mau.month-closed");
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	WebhookEvents(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param event one of {@link #NAMES}
+	 * @param text a line for people (the body's {@code text}, so that a Slack incoming
+	 * webhook shows it as it is)
+	 * @param data the event's figures
+	 * @return how many deliveries were queued
+	 */
+	@Transactional
+	int publish(String event, String text, Map<String, ?> data) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id.toString());
+		body.put("event", event);
+		body.put("created_at", now.toString());
+		body.put("text", text);
+		body.put("data", data);
+		return this.jdbc.sql("""
+				insert into webhook_deliveries (endpoint_id, event_id, event, body, created_at, status, next_attempt_at)
+				select id, :event_id, :event, :body, :now, 'pending', :now from webhook_endpoints
+				where retired_at is null and :event = any(events)
+				on conflict (endpoint_id, event_id) do nothing""")
+			.param("event_id", id)
+			.param("event", event)
+			.param("body", this.json.writeValueAsString(body))
+			.param("now", java.sql.Timestamp.from(now))
+			.update();
+	}
+
+}
