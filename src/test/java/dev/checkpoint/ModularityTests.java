@@ -60,6 +60,6 @@ class ModularityTests {
 			Set.of("audit", "privacy", "shared"), "errorreports", Set.of("audit", "privacy", "shared"), "ingest",
 			Set.of("catalog", "privacy", "shared"), "privacy", Set.of("audit", "shared"), "reports",
 			Set.of("catalog", "ingest", "privacy", "shared"), "security", Set.of("audit", "shared"), "shared", Set.of(),
-			"webhooks", Set.of("audit", "catalog", "reports", "shared"));
+			"webhooks", Set.of("audit", "catalog", "errorreports", "reports", "shared"));
 
 }

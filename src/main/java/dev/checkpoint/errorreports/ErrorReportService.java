@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +48,11 @@ class ErrorReportService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ErrorReportService(ErrorReportRepository reports, JdbcClient jdbc, ErrorReportAttachments attachments,
-			ErrorReportsProperties properties, Clock clock) {
+			ErrorReportsProperties properties, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.reports = reports;
 		this.jdbc = jdbc;
 		this.attachments = attachments;
@@ -70,7 +74,11 @@ class ErrorReportService {
 		PrismaDetails prisma = redacted(crash.prisma());
 		String groupingTrace = (prisma != null && prisma.rustStackTrace() != null) ? prisma.rustStackTrace()
 				: stackTrace;
-		UUID groupId = upsertGroup(crash.product(), Fingerprints.of(message, groupingTrace), title(message), now);
+		Group group = upsertGroup(crash.product(), Fingerprints.of(message, groupingTrace), title(message), now);
+		UUID groupId = group.id();
+		if (group.created()) {
+			this.events.publishEvent(new ErrorGroupCreated(crash.product(), groupId, title(message)));
+		}
 		ErrorReport report = new ErrorReport(groupId, now, crash.product(), crash.consent());
 		report.setVersion(Objects.requireNonNull(shortText(crash.version())));
 		report.setOs(shortText(crash.os()));
@@ -111,7 +119,7 @@ class ErrorReportService {
 	 * One statement, so concurrent reports of a new bug make one group: the unique
 	 * (product, fingerprint) key turns the second insert into an update.
 	 */
-	private UUID upsertGroup(String product, String fingerprint, String title, Instant now) {
+	private Group upsertGroup(String product, String fingerprint, String title, Instant now) {
 		return this.jdbc.sql("""
 				insert into error_groups (product, fingerprint, title, first_seen, last_seen, report_count)
 				values (:product, :fingerprint, :title, :now, :now, 1)
@@ -120,13 +128,17 @@ class ErrorReportService {
 				    last_seen = greatest(error_groups.last_seen, excluded.last_seen),
 				    resolved_at = null,
 				    resolved_by = null
-				returning id""")
+				returning id, xmax = 0 as created""")
 			.param("product", product)
 			.param("fingerprint", fingerprint)
 			.param("title", title)
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.query(UUID.class)
+			.query((rs, row) -> new Group(rs.getObject("id", UUID.class), rs.getBoolean("created")))
 			.single();
+	}
+
+	/** A group and whether this report created it. */
+	private record Group(UUID id, boolean created) {
 	}
 
 	private static @Nullable PrismaDetails redacted(@Nullable PrismaDetails prisma) {

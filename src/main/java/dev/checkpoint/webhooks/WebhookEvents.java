@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 class WebhookEvents {
 
 	/** The events an endpoint may ask for. */
-	static final List<String> NAMES = List.of("rollout.changed", "mau.month-closed");
+	static final List<String> NAMES = List.of("rollout.changed", "mau.month-closed", "error-group.created");
 
 	private final JdbcClient jdbc;
 

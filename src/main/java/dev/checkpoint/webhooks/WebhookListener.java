@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.checkpoint.catalog.RolloutChanged;
+import dev.checkpoint.errorreports.ErrorGroupCreated;
 import dev.checkpoint.reports.MauMonthClosed;
 
 import org.springframework.context.event.EventListener;
@@ -37,6 +38,13 @@ class WebhookListener {
 						closed.developers(), closed.month(), closed.developersExcludingCi()),
 				Map.of("product", closed.product(), "month", closed.month().toString(), "developers",
 						closed.developers(), "developers_excluding_ci", closed.developersExcludingCi()));
+	}
+
+	@EventListener
+	void on(ErrorGroupCreated created) {
+		this.events.publish("error-group.created",
+				"%s: new crash report group \"%s\"".formatted(created.product(), created.title()), Map.of("product",
+						created.product(), "group_id", created.groupId().toString(), "title", created.title()));
 	}
 
 	private static String percent(double percent) {

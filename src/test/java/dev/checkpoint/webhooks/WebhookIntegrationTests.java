@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +120,27 @@ class WebhookIntegrationTests {
 			.sql("delete from releases where product_id in (select id from products where name = 'admintest-hook')")
 			.update();
 		this.jdbc.sql("delete from products where name = 'admintest-hook'").update();
+	}
+
+	@Test
+	void shouldTellOfANewCrashReportGroupOnce() {
+		register("error-group.created");
+		String report = """
+				{"product": "errtest-hook", "version": "1.0.0", "consent": true,
+				 "error_message": "Cannot read properties of undefined (reading 'hook-%s')"}"""
+			.formatted(UUID.randomUUID());
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.mvc.post()
+				.uri("/v1/errors/errtest-hook")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(report)).hasStatus(201);
+		}
+
+		assertThat(this.deliverer.deliverDue()).as("the second report joins the group: no new event").isOne();
+		JsonNode body = this.json.readTree(this.received.poll().body());
+		assertThat(body.get("event").asString()).isEqualTo("error-group.created");
+		assertThat(body.get("text").asString()).startsWith("errtest-hook: new crash report group \"Cannot read");
+		assertThat(body.get("data").get("group_id").asString()).isNotBlank();
 	}
 
 	@Test
