@@ -12,6 +12,7 @@ import dev.checkpoint.catalog.NoticeAudiences;
 import dev.checkpoint.catalog.NoticeTables;
 import dev.checkpoint.ingest.PingTables;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -94,7 +95,10 @@ class NoticeExposureCalculator {
 
 	private final NoticeAudiences audiences;
 
-	NoticeExposureCalculator(JdbcClient jdbc, NoticeAudiences audiences) {
+	private final ApplicationEventPublisher events;
+
+	NoticeExposureCalculator(JdbcClient jdbc, NoticeAudiences audiences, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audiences = audiences;
 	}
@@ -145,6 +149,15 @@ class NoticeExposureCalculator {
 				.param("day", day)
 				.param("to", to)
 				.update();
+			Map<LocalDate, Long> figures = new HashMap<>();
+			this.jdbc.sql("select day, exposed from notice_exposure_days where notice_id = :notice and day in (:days)")
+				.param("notice", notice.id())
+				.param("days", List.of(day, day.minusDays(1)))
+				.query((rs) -> {
+					figures.put(rs.getObject("day", LocalDate.class), rs.getLong("exposed"));
+				});
+			this.events.publishEvent(new NoticeExposureComputed(notice.id(), notice.product(), notice.alert().message(),
+					notice.createdAt(), day, figures.getOrDefault(day, 0L), figures.get(day.minusDays(1))));
 		}
 	}
 

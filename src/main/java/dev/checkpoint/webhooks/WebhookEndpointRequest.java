@@ -2,6 +2,8 @@ package dev.checkpoint.webhooks;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,10 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param secret the key deliveries are signed with (16 to 200 characters); generated and
  * answered once when absent
  * @param events which events it gets, from {@link WebhookEvents#NAMES}
+ * @param noticeExposure for {@code notice.exposure}: when a notice's exposure is worth
+ * telling
  */
 record WebhookEndpointRequest(
 		@NotNull(message = "must not be null") @Size(max = 2000,
 				message = "must be at most 2000 characters") @Nullable String url,
 		@Size(min = 16, max = 200, message = "must be 16 to 200 characters") @Nullable String secret,
-		@NotEmpty(message = "must name at least one event") @Nullable List<String> events) {
+		@NotEmpty(message = "must name at least one event") @Nullable List<String> events,
+		@Valid @Nullable NoticeExposure noticeExposure) {
+
+	/**
+	 * @param threshold the developers still exposed that count: told when a notice's
+	 * exposure falls below it, or is still at or above it {@code afterDays} after the
+	 * notice was created
+	 * @param afterDays the days after which an exposure still above the threshold is told
+	 */
+	record NoticeExposure(
+			@NotNull(message = "must not be null") @Min(value = 1,
+					message = "must be at least 1") @Nullable Integer threshold,
+			@NotNull(message = "must not be null") @Min(value = 1,
+					message = "must be at least 1") @Nullable Integer afterDays) {
+	}
 }

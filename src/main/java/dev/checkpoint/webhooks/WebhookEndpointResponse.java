@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param id its id
  * @param url where deliveries go
  * @param events the events it gets
+ * @param noticeExposure its notice exposure threshold, or null
  * @param secret the signing key, only when just created
  * @param createdAt when it was registered
  * @param retiredAt when it was removed, or null
  */
-record WebhookEndpointResponse(long id, String url, List<String> events, @Nullable String secret, Instant createdAt,
+record WebhookEndpointResponse(long id, String url, List<String> events,
+		WebhookEndpointRequest.@Nullable NoticeExposure noticeExposure, @Nullable String secret, Instant createdAt,
 		@Nullable Instant retiredAt) {
 }

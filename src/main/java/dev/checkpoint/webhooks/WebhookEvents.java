@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class WebhookEvents {
 
 	/** The events an endpoint may ask for. */
-	static final List<String> NAMES = List.of("rollout.changed", "mau.month-closed", "error-group.created");
+	static final List<String> NAMES = List.of("rollout.changed", "mau.month-closed", "error-group.created",
+			"notice.exposure");
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +47,28 @@ class WebhookEvents {
 	 */
 	@Transactional
 	int publish(String event, String text, Map<String, ?> data) {
-		UUID id = UUID.randomUUID();
+		return queue(null, UUID.randomUUID(), event, text, data);
+	}
+
+	/**
+	 * Queues an event for one endpoint, under an id that says what it tells of, so that
+	 * telling the same thing again (a day computed again) queues nothing.
+	 */
+	@Transactional
+	int publishTo(long endpoint, UUID eventId, String event, String text, Map<String, ?> data) {
+		return queue(endpoint, eventId, event, text, data);
+	}
+
+	/** The live endpoints told of notice exposure, with their thresholds. */
+	List<ExposureEndpoint> exposureEndpoints() {
+		return this.jdbc.sql("""
+				select id, exposure_threshold, exposure_after_days from webhook_endpoints
+				where retired_at is null and 'notice.exposure' = any(events) and exposure_threshold is not null""")
+			.query((rs, row) -> new ExposureEndpoint(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
+			.list();
+	}
+
+	private int queue(@Nullable Long endpoint, UUID id, String event, String text, Map<String, ?> data) {
 		Instant now = this.clock.instant();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", id.toString());
@@ -53,16 +76,22 @@ class WebhookEvents {
 		body.put("created_at", now.toString());
 		body.put("text", text);
 		body.put("data", data);
-		return this.jdbc.sql("""
-				insert into webhook_deliveries (endpoint_id, event_id, event, body, created_at, status, next_attempt_at)
-				select id, :event_id, :event, :body, :now, 'pending', :now from webhook_endpoints
-				where retired_at is null and :event = any(events)
-				on conflict (endpoint_id, event_id) do nothing""")
+		return this.jdbc
+			.sql("""
+					insert into webhook_deliveries (endpoint_id, event_id, event, body, created_at, status, next_attempt_at)
+					select id, :event_id, :event, :body, :now, 'pending', :now from webhook_endpoints
+					where retired_at is null and :event = any(events) and (cast(:endpoint as bigint) is null or id = :endpoint)
+					on conflict (endpoint_id, event_id) do nothing""")
 			.param("event_id", id)
 			.param("event", event)
 			.param("body", this.json.writeValueAsString(body))
 			.param("now", java.sql.Timestamp.from(now))
+			.param("endpoint", endpoint, java.sql.Types.BIGINT)
 			.update();
+	}
+
+	/** An endpoint told of notice exposure. */
+	record ExposureEndpoint(long id, int threshold, int afterDays) {
 	}
 
 }

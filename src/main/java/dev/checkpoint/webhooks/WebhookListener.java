@@ -1,11 +1,16 @@
 package dev.checkpoint.webhooks;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.checkpoint.catalog.RolloutChanged;
 import dev.checkpoint.errorreports.ErrorGroupCreated;
 import dev.checkpoint.reports.MauMonthClosed;
+import dev.checkpoint.reports.NoticeExposureComputed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,6 +50,43 @@ class WebhookListener {
 		this.events.publish("error-group.created",
 				"%s: new crash report group \"%s\"".formatted(created.product(), created.title()), Map.of("product",
 						created.product(), "group_id", created.groupId().toString(), "title", created.title()));
+	}
+
+	/**
+	 * Tells each endpoint with a notice exposure threshold when a notice's exposure fell
+	 * below it that day, or is still at or above it the given number of days after the
+	 * notice was created; once each (the event id names notice, kind and day).
+	 */
+	@EventListener
+	void on(NoticeExposureComputed computed) {
+		LocalDate created = LocalDate.ofInstant(computed.createdAt(), ZoneOffset.UTC);
+		for (WebhookEvents.ExposureEndpoint endpoint : this.events.exposureEndpoints()) {
+			String kind = null;
+			String text = null;
+			if (computed.exposedDayBefore() != null && computed.exposedDayBefore() >= endpoint.threshold()
+					&& computed.exposed() < endpoint.threshold()) {
+				kind = "fell-below";
+				text = "%s: developers on a version notice #%d applies to fell below %d (%d on %s)".formatted(
+						computed.product(), computed.noticeId(), endpoint.threshold(), computed.exposed(),
+						computed.day());
+			}
+			else if (computed.day().equals(created.plusDays(endpoint.afterDays()))
+					&& computed.exposed() >= endpoint.threshold()) {
+				kind = "still-above";
+				text = "%s: %d developers still on a version notice #%d applies to, %d days after it (threshold %d)"
+					.formatted(computed.product(), computed.exposed(), computed.noticeId(), endpoint.afterDays(),
+							endpoint.threshold());
+			}
+			if (kind != null) {
+				UUID id = UUID.nameUUIDFromBytes("notice.exposure:%d:%s:%s:%d"
+					.formatted(computed.noticeId(), kind, computed.day(), endpoint.threshold())
+					.getBytes(StandardCharsets.UTF_8));
+				this.events.publishTo(endpoint.id(), id, "notice.exposure", text,
+						Map.of("product", computed.product(), "notice_id", computed.noticeId(), "message",
+								computed.message(), "day", computed.day().toString(), "exposed", computed.exposed(),
+								"threshold", endpoint.threshold(), "kind", kind));
+			}
+		}
 	}
 
 	private static String percent(double percent) {

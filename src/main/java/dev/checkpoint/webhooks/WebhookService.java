@@ -57,25 +57,31 @@ class WebhookService {
 				throw Problems.invalidField("events", "must be among " + String.join(", ", WebhookEvents.NAMES));
 			}
 		}
+		WebhookEndpointRequest.NoticeExposure exposure = request.noticeExposure();
+		if (events.contains("notice.exposure") && exposure == null) {
+			throw Problems.invalidField("notice_exposure", "must be set for the event notice.exposure");
+		}
 		String secret = (request.secret() != null) ? request.secret() : generatedSecret();
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id = this.jdbc.sql("""
-				insert into webhook_endpoints (url, secret, events, created_at) values (?, ?, ?, ?) returning id""")
-			.params(url, secret, new SqlArrayValue("text", events.toArray()), Timestamp.from(now))
+				insert into webhook_endpoints (url, secret, events, created_at, exposure_threshold, exposure_after_days)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(url, secret, new SqlArrayValue("text", events.toArray()), Timestamp.from(now),
+					(exposure != null) ? exposure.threshold() : null, (exposure != null) ? exposure.afterDays() : null)
 			.query(Long.class)
 			.single();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("url", url);
 		details.put("events", events);
 		this.audit.record("webhook.registered", "webhook", String.valueOf(id), details);
-		return new WebhookEndpointResponse(id, url, events, secret, now, null);
+		return new WebhookEndpointResponse(id, url, events, exposure, secret, now, null);
 	}
 
 	@Transactional(readOnly = true)
 	List<WebhookEndpointResponse> list() {
-		return this.jdbc.sql("select id, url, events, created_at, retired_at from webhook_endpoints order by id")
-			.query((rs, row) -> endpoint(rs))
-			.list();
+		return this.jdbc.sql("""
+				select id, url, events, exposure_threshold, exposure_after_days, created_at, retired_at
+				from webhook_endpoints order by id""").query((rs, row) -> endpoint(rs)).list();
 	}
 
 	@Transactional
@@ -127,8 +133,11 @@ class WebhookService {
 	private static WebhookEndpointResponse endpoint(ResultSet rs) throws SQLException {
 		Array events = rs.getArray("events");
 		Timestamp retired = rs.getTimestamp("retired_at");
+		Integer threshold = (Integer) rs.getObject("exposure_threshold");
+		Integer afterDays = (Integer) rs.getObject("exposure_after_days");
 		return new WebhookEndpointResponse(rs.getLong("id"), rs.getString("url"),
-				Arrays.stream((Object[]) events.getArray()).map(String::valueOf).toList(), null,
+				Arrays.stream((Object[]) events.getArray()).map(String::valueOf).toList(),
+				(threshold != null) ? new WebhookEndpointRequest.NoticeExposure(threshold, afterDays) : null, null,
 				rs.getTimestamp("created_at").toInstant(), (retired != null) ? retired.toInstant() : null);
 	}
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.checkpoint.CheckpointIntegrationTest;
+import dev.checkpoint.reports.NoticeExposureComputed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +25,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -56,6 +60,12 @@ class WebhookIntegrationTests {
 
 	@Autowired
 	WebhookDeliverer deliverer;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private HttpServer receiver;
 
@@ -141,6 +151,37 @@ class WebhookIntegrationTests {
 		assertThat(body.get("event").asString()).isEqualTo("error-group.created");
 		assertThat(body.get("text").asString()).startsWith("errtest-hook: new crash report group \"Cannot read");
 		assertThat(body.get("data").get("group_id").asString()).isNotBlank();
+	}
+
+	@Test
+	void shouldTellWhenANoticesExposureFallsBelowTheThresholdOrStaysAboveItOnce() {
+		MvcTestResult registered = postResult("/api/admin/webhooks", """
+				{"url": "http://127.0.0.1:%d/hook", "secret": "%s", "events": ["notice.exposure"],
+				 "notice_exposure": {"threshold": 100, "after_days": 14}}"""
+			.formatted(this.receiver.getAddress().getPort(), SECRET));
+		assertThat(registered).hasStatus(201);
+		Instant created = Instant.parse("2026-11-01T10:00:00Z");
+		LocalDate first = LocalDate.of(2026, 11, 1);
+		List<NoticeExposureComputed> days = List.of(
+				new NoticeExposureComputed(7, "acme", "Upgrade", created, first.plusDays(13), 150L, 160L),
+				new NoticeExposureComputed(7, "acme", "Upgrade", created, first.plusDays(14), 150L, 150L),
+				new NoticeExposureComputed(7, "acme", "Upgrade", created, first.plusDays(14), 150L, 150L),
+				new NoticeExposureComputed(7, "acme", "Upgrade", created, first.plusDays(20), 99L, 101L),
+				new NoticeExposureComputed(7, "acme", "Upgrade", created, first.plusDays(21), 80L, 99L));
+		for (NoticeExposureComputed day : days) {
+			this.transactions.executeWithoutResult((status) -> this.publisher.publishEvent(day));
+		}
+
+		assertThat(this.deliverer.deliverDue()).as("still above on day 14 (once), below on day 20").isEqualTo(2);
+		assertThat(this.received).extracting((r) -> this.json.readTree(r.body()).get("text").asString())
+			.containsExactlyInAnyOrder(
+					"acme: 150 developers still on a version notice #7 applies to, 14 days after it (threshold 100)",
+					"acme: developers on a version notice #7 applies to fell below 100 (99 on 2026-11-21)");
+		assertThat(postResult("/api/admin/webhooks",
+				"{\"url\": \"https://example.test/x\", \"events\": [\"notice.exposure\"]}"))
+			.hasStatus(400)
+			.bodyJson()
+			.isLenientlyEqualTo("{\"errors\": [{\"field\": \"notice_exposure\"}]}");
 	}
 
 	@Test
