@@ -1,6 +1,7 @@
 package dev.checkpoint.errorreports;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -91,6 +92,19 @@ class ErrorReportService {
 		report.setPrisma(prisma);
 		ErrorReport saved = this.reports.saveAndFlush(report);
 		this.attachments.replace(saved.getId(), crash.attachments());
+		if (!group.created()) {
+			this.jdbc.sql("""
+					select count(*) filter (where received_at > :hour) as last_hour,
+					  count(*) filter (where received_at <= :hour) as week_before
+					from error_reports where group_id = :group and received_at > :week""")
+				.param("group", groupId)
+				.param("hour", OffsetDateTime.ofInstant(now.minus(Duration.ofHours(1)), ZoneOffset.UTC))
+				.param("week", OffsetDateTime.ofInstant(now.minus(Duration.ofHours(1 + 7 * 24)), ZoneOffset.UTC))
+				.query((rs) -> {
+					this.events.publishEvent(new ErrorGroupActivity(crash.product(), groupId, title(message), now,
+							rs.getLong("last_hour"), rs.getLong("week_before")));
+				});
+		}
 		return new StoredReport(saved.getId(), saved.getNumber());
 	}
 

@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param url where deliveries go
  * @param events the events it gets
  * @param noticeExposure its notice exposure threshold, or null
+ * @param errorSpike what counts as a crash-report spike for it, or null
  * @param secret the signing key, only when just created
  * @param createdAt when it was registered
  * @param retiredAt when it was removed, or null
  */
 record WebhookEndpointResponse(long id, String url, List<String> events,
-		WebhookEndpointRequest.@Nullable NoticeExposure noticeExposure, @Nullable String secret, Instant createdAt,
+		WebhookEndpointRequest.@Nullable NoticeExposure noticeExposure,
+		WebhookEndpointRequest.@Nullable ErrorSpike errorSpike, @Nullable String secret, Instant createdAt,
 		@Nullable Instant retiredAt) {
 }

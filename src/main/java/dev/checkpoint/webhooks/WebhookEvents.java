@@ -24,7 +24,7 @@ class WebhookEvents {
 
 	/** The events an endpoint may ask for. */
 	static final List<String> NAMES = List.of("rollout.changed", "mau.month-closed", "error-group.created",
-			"notice.exposure");
+			"notice.exposure", "error-group.spike");
 
 	private final JdbcClient jdbc;
 
@@ -88,6 +88,19 @@ class WebhookEvents {
 			.param("now", java.sql.Timestamp.from(now))
 			.param("endpoint", endpoint, java.sql.Types.BIGINT)
 			.update();
+	}
+
+	/** The live endpoints told of crash-report spikes, with what counts as one. */
+	List<SpikeEndpoint> spikeEndpoints() {
+		return this.jdbc.sql("""
+				select id, spike_factor, spike_min_reports from webhook_endpoints
+				where retired_at is null and 'error-group.spike' = any(events) and spike_factor is not null""")
+			.query((rs, row) -> new SpikeEndpoint(rs.getLong(1), rs.getDouble(2), rs.getInt(3)))
+			.list();
+	}
+
+	/** An endpoint told of crash-report spikes. */
+	record SpikeEndpoint(long id, double factor, int minReports) {
 	}
 
 	/** An endpoint told of notice exposure. */

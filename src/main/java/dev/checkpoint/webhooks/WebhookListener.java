@@ -1,13 +1,16 @@
 package dev.checkpoint.webhooks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.checkpoint.catalog.RolloutChanged;
+import dev.checkpoint.errorreports.ErrorGroupActivity;
 import dev.checkpoint.errorreports.ErrorGroupCreated;
 import dev.checkpoint.reports.MauMonthClosed;
 import dev.checkpoint.reports.NoticeExposureComputed;
@@ -86,6 +89,32 @@ class WebhookListener {
 								computed.message(), "day", computed.day().toString(), "exposed", computed.exposed(),
 								"threshold", endpoint.threshold(), "kind", kind));
 			}
+		}
+	}
+
+	/**
+	 * Tells each endpoint watching for spikes when a group's reports of the last hour
+	 * reach its minimum and exceed its factor times the group's usual hourly rate (over
+	 * the 7 days before; a group without any then counts as one report a week); once per
+	 * group and clock hour.
+	 */
+	@EventListener
+	void on(ErrorGroupActivity activity) {
+		double usual = Math.max(activity.reportsWeekBefore(), 1) / (7.0 * 24);
+		for (WebhookEvents.SpikeEndpoint endpoint : this.events.spikeEndpoints()) {
+			if (activity.reportsLastHour() < endpoint.minReports()
+					|| activity.reportsLastHour() <= endpoint.factor() * usual) {
+				continue;
+			}
+			Instant hour = activity.at().truncatedTo(ChronoUnit.HOURS);
+			UUID id = UUID.nameUUIDFromBytes(
+					"error-group.spike:%s:%s".formatted(activity.groupId(), hour).getBytes(StandardCharsets.UTF_8));
+			this.events.publishTo(endpoint.id(), id, "error-group.spike",
+					String.format(Locale.ROOT, "%s: %d crash reports of \"%s\" in the last hour, usually %.2f an hour",
+							activity.product(), activity.reportsLastHour(), activity.title(), usual),
+					Map.of("product", activity.product(), "group_id", activity.groupId().toString(), "title",
+							activity.title(), "reports_last_hour", activity.reportsLastHour(), "usual_per_hour",
+							usual));
 		}
 	}
 

@@ -61,26 +61,33 @@ class WebhookService {
 		if (events.contains("notice.exposure") && exposure == null) {
 			throw Problems.invalidField("notice_exposure", "must be set for the event notice.exposure");
 		}
+		WebhookEndpointRequest.ErrorSpike spike = request.errorSpike();
+		if (events.contains("error-group.spike") && spike == null) {
+			throw Problems.invalidField("error_spike", "must be set for the event error-group.spike");
+		}
 		String secret = (request.secret() != null) ? request.secret() : generatedSecret();
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id = this.jdbc.sql("""
-				insert into webhook_endpoints (url, secret, events, created_at, exposure_threshold, exposure_after_days)
-				values (?, ?, ?, ?, ?, ?) returning id""")
+				insert into webhook_endpoints (url, secret, events, created_at, exposure_threshold, exposure_after_days,
+				  spike_factor, spike_min_reports)
+				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(url, secret, new SqlArrayValue("text", events.toArray()), Timestamp.from(now),
-					(exposure != null) ? exposure.threshold() : null, (exposure != null) ? exposure.afterDays() : null)
+					(exposure != null) ? exposure.threshold() : null, (exposure != null) ? exposure.afterDays() : null,
+					(spike != null) ? spike.factor() : null, (spike != null) ? spike.minReports() : null)
 			.query(Long.class)
 			.single();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("url", url);
 		details.put("events", events);
 		this.audit.record("webhook.registered", "webhook", String.valueOf(id), details);
-		return new WebhookEndpointResponse(id, url, events, exposure, secret, now, null);
+		return new WebhookEndpointResponse(id, url, events, exposure, spike, secret, now, null);
 	}
 
 	@Transactional(readOnly = true)
 	List<WebhookEndpointResponse> list() {
 		return this.jdbc.sql("""
-				select id, url, events, exposure_threshold, exposure_after_days, created_at, retired_at
+				select id, url, events, exposure_threshold, exposure_after_days, spike_factor, spike_min_reports,
+				  created_at, retired_at
 				from webhook_endpoints order by id""").query((rs, row) -> endpoint(rs)).list();
 	}
 
@@ -137,8 +144,10 @@ class WebhookService {
 		Integer afterDays = (Integer) rs.getObject("exposure_after_days");
 		return new WebhookEndpointResponse(rs.getLong("id"), rs.getString("url"),
 				Arrays.stream((Object[]) events.getArray()).map(String::valueOf).toList(),
-				(threshold != null) ? new WebhookEndpointRequest.NoticeExposure(threshold, afterDays) : null, null,
-				rs.getTimestamp("created_at").toInstant(), (retired != null) ? retired.toInstant() : null);
+				(threshold != null) ? new WebhookEndpointRequest.NoticeExposure(threshold, afterDays) : null,
+				(rs.getObject("spike_factor") != null) ? new WebhookEndpointRequest.ErrorSpike(
+						rs.getDouble("spike_factor"), rs.getInt("spike_min_reports")) : null,
+				null, rs.getTimestamp("created_at").toInstant(), (retired != null) ? retired.toInstant() : null);
 	}
 
 	private static String generatedSecret() {

@@ -185,6 +185,44 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void shouldTellOfACrashReportGroupWhoseLastHourExceedsItsUsualRate() {
+		MvcTestResult registered = postResult("/api/admin/webhooks", """
+				{"url": "http://127.0.0.1:%d/hook", "secret": "%s", "events": ["error-group.spike"],
+				 "error_spike": {"factor": 5, "min_reports": 3}}""".formatted(this.receiver.getAddress().getPort(),
+				SECRET));
+		assertThat(registered).hasStatus(201);
+		String report = """
+				{"product": "errtest-spike", "version": "1.0.0", "consent": true,
+				 "error_message": "spike %s"}""".formatted(UUID.randomUUID());
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.mvc.post()
+				.uri("/v1/errors/errtest-spike")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(report)).hasStatus(201);
+		}
+		assertThat(this.deliverer.deliverDue()).as("two reports: under the minimum of 3").isZero();
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.mvc.post()
+				.uri("/v1/errors/errtest-spike")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(report)).hasStatus(201);
+		}
+
+		int delivered = this.deliverer.deliverDue();
+		assertThat(delivered).as("once per group and clock hour (two when the hour turned between them)")
+			.isBetween(1, 2);
+		JsonNode body = this.json.readTree(this.received.poll().body());
+		assertThat(body.get("event").asString()).isEqualTo("error-group.spike");
+		assertThat(body.get("data").get("reports_last_hour").asLong()).isEqualTo(3);
+		assertThat(body.get("text").asString()).startsWith("errtest-spike: 3 crash reports of \"spike");
+		assertThat(postResult("/api/admin/webhooks",
+				"{\"url\": \"https://example.test/x\", \"events\": [\"error-group.spike\"]}"))
+			.hasStatus(400)
+			.bodyJson()
+			.isLenientlyEqualTo("{\"errors\": [{\"field\": \"error_spike\"}]}");
+	}
+
+	@Test
 	void shouldRetryWithBackoffAndLogEveryAttempt() {
 		long id = register("mau.month-closed");
 		this.failuresLeft.set(2);

@@ -77,7 +77,7 @@ class WebhookTwoInstancesIT {
 		jdbc.sql("truncate webhook_attempts, webhook_deliveries, webhook_endpoints cascade").update();
 		first.getBean(WebhookService.class)
 			.register(new WebhookEndpointRequest("http://127.0.0.1:%d/hook".formatted(receiver.getAddress().getPort()),
-					"two-instances-secret", List.of("mau.month-closed"), null));
+					"two-instances-secret", List.of("mau.month-closed"), null, null));
 		WebhookEvents events = second.getBean(WebhookEvents.class);
 		for (int i = 0; i < 60; i++) {
 			events.publish("mau.month-closed", "month " + i, Map.of("i", i));
