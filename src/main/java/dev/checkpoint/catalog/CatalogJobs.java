@@ -21,6 +21,16 @@ class CatalogJobs {
 		return Job.onEveryInstance("catalog.refresh", properties.refreshInterval(), catalog::refresh);
 	}
 
+	/**
+	 * Announces the rollout stages whose time came (on every instance, each rollout by
+	 * the first that locks its row).
+	 */
+	@Bean
+	Job rolloutStageJob(RolloutService rollouts, CatalogProperties properties) {
+		return Job.onEveryInstance("catalog.rollout-stages", properties.refreshInterval(),
+				rollouts::announceStartedStages);
+	}
+
 	/** Deletes expired notice deliveries, and those of retired notices. */
 	@Bean
 	Job noticeDeliveryRetentionJob(NoticeDeliveryRetention retention, CatalogProperties properties) {

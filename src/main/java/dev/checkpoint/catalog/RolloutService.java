@@ -62,6 +62,26 @@ class RolloutService {
 		return save("release.rollout-started", productName, release, rollout);
 	}
 
+	/**
+	 * Announces the scheduled stages that started since the last announcement
+	 * ({@link RolloutChanged} with action {@code stage}), each once across instances.
+	 * @return how many rollouts moved
+	 */
+	@Transactional
+	int announceStartedStages() {
+		return announceStartedStages(this.clock.instant());
+	}
+
+	@Transactional
+	int announceStartedStages(Instant now) {
+		List<RolloutStore.StageStarted> started = this.store.takeStartedStages(now);
+		for (RolloutStore.StageStarted stage : started) {
+			this.events.publishEvent(new RolloutChanged(stage.product(), stage.version(), "stage",
+					stage.rollout().state().key(), stage.rollout().percentAt(now)));
+		}
+		return started.size();
+	}
+
 	/** Holds the share it has now. */
 	@Transactional
 	RolloutResponse pause(String productName, String version) {

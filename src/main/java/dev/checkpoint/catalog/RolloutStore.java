@@ -41,11 +41,12 @@ class RolloutStore {
 	void save(long releaseId, Rollout rollout, Instant now) {
 		this.jdbc.sql("""
 				insert into release_rollouts (release_id, percents, stage_times, state, paused_at, paused_percent,
-				  updated_at)
-				values (:release, :percents, :times, :state, :pausedAt, :pausedPercent, :now)
+				  updated_at, stages_told_up_to)
+				values (:release, :percents, :times, :state, :pausedAt, :pausedPercent, :now, :now)
 				on conflict (release_id) do update set percents = excluded.percents,
 				  stage_times = excluded.stage_times, state = excluded.state, paused_at = excluded.paused_at,
-				  paused_percent = excluded.paused_percent, updated_at = excluded.updated_at""")
+				  paused_percent = excluded.paused_percent, updated_at = excluded.updated_at,
+				  stages_told_up_to = excluded.stages_told_up_to""")
 			.param("release", releaseId)
 			.param("percents",
 					new SqlArrayValue("numeric",
@@ -58,6 +59,37 @@ class RolloutStore {
 			.param("pausedPercent", rollout.pausedPercent())
 			.param("now", Timestamp.from(now))
 			.update();
+	}
+
+	/**
+	 * The active rollouts with a scheduled stage that started after the last announcement
+	 * and by {@code now}, locked (others skip them) and marked announced up to
+	 * {@code now} in the caller's transaction.
+	 */
+	List<StageStarted> takeStartedStages(Instant now) {
+		List<StageStarted> started = this.jdbc
+			.sql("""
+					select o.release_id, p.name as product, r.version, o.percents, o.stage_times, o.state, o.paused_at,
+					  o.paused_percent
+					from release_rollouts as o join releases as r on r.id = o.release_id
+					join products as p on p.id = r.product_id
+					where o.state = 'active' and r.retired_at is null and exists (
+					  select 1 from unnest(o.stage_times) as t where t > coalesce(o.stages_told_up_to, o.updated_at) and t <= :now)
+					for update of o skip locked""")
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> new StageStarted(rs.getLong("release_id"), rs.getString("product"),
+					rs.getString("version"), rollout(rs)))
+			.list();
+		for (StageStarted stage : started) {
+			this.jdbc.sql("update release_rollouts set stages_told_up_to = ? where release_id = ?")
+				.params(Timestamp.from(now), stage.releaseId())
+				.update();
+		}
+		return started;
+	}
+
+	/** A rollout whose scheduled stage started. */
+	record StageStarted(long releaseId, String product, String version, Rollout rollout) {
 	}
 
 	/** A rollout from the columns {@code percents ... paused_percent} of a row. */

@@ -1,5 +1,6 @@
 package dev.checkpoint.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * advance, pause, abort, each audited and answered after the catalogue refreshes.
  */
 @CheckpointIntegrationTest
+@RecordApplicationEvents
 class RolloutIntegrationTests {
 
 	private static final String PRODUCT = AdminApi.PREFIX + "rollout";
@@ -40,6 +44,12 @@ class RolloutIntegrationTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	RolloutService rollouts;
+
+	@Autowired
+	ApplicationEvents events;
 
 	AdminApi api;
 
@@ -118,6 +128,21 @@ class RolloutIntegrationTests {
 		assertThat(this.api.auditActions(PRODUCT + "@2.0.0")).containsExactly("release.published",
 				"release.rollout-started", "release.rollout-advanced", "release.rollout-paused",
 				"release.rollout-advanced");
+	}
+
+	@Test
+	void shouldAnnounceAScheduledStageOnceWhenItsTimeComes() {
+		this.api.publishRelease(PRODUCT, "2.0.0");
+		assertThat(this.api.put("{\"stages\": [{\"percent\": 5}, {\"percent\": 40, \"at\": \"2999-01-01T00:00:00Z\"}]}",
+				ROLLOUT, PRODUCT, "2.0.0"))
+			.hasStatusOk();
+		this.events.clear();
+
+		assertThat(this.rollouts.announceStartedStages(Instant.parse("2998-12-31T23:59:59Z"))).isZero();
+		assertThat(this.rollouts.announceStartedStages(Instant.parse("2999-01-01T00:00:01Z"))).isOne();
+		assertThat(this.rollouts.announceStartedStages(Instant.parse("2999-01-01T00:00:02Z"))).as("once").isZero();
+		assertThat(this.events.stream(RolloutChanged.class))
+			.containsExactly(new RolloutChanged(PRODUCT, "2.0.0", "stage", "active", 40.0));
 	}
 
 	@Test

@@ -103,11 +103,11 @@ class SchedulerLockIntegrationTests {
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrder("catalog.refresh", "catalog.notice-delivery-retention", "error-report-retention",
 					"ingest.partitions", "ingest.raw-retention", "reports.mau-refresh", "reports.mau-close",
-					"reports.daily", "reports.gauges", "webhooks.deliver");
+					"reports.daily", "reports.gauges", "webhooks.deliver", "catalog.rollout-stages");
 		assertThat(all).filteredOn(Job::locked)
 			.extracting(Job::name)
 			.as("each instance refreshes its own catalogue and gauges, and delivers webhooks under row locks")
-			.doesNotContain("catalog.refresh", "reports.gauges", "webhooks.deliver")
+			.doesNotContain("catalog.refresh", "reports.gauges", "webhooks.deliver", "catalog.rollout-stages")
 			.hasSize(7);
 		assertThat(all).filteredOn((job) -> job.name().equals("reports.mau-refresh"))
 			.extracting(Job::cron)
