@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.checkpoint.shared.Platforms;
 import dev.checkpoint.shared.Version;
 import org.jspecify.annotations.Nullable;
+import org.semver4j.Semver;
 
 /**
  * An immutable copy of the whole catalogue, swapped in whole on refresh, so that a check
@@ -54,8 +55,9 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 			ChannelReleases releases = this.channels.get(channel);
 			LatestRelease latest = (releases != null) ? releases.answerFor(signature, this.view.name(), now) : null;
 			boolean outdated = latest != null && parsed.isPresent() && parsed.get().compareTo(latest.version()) < 0;
+			Semver semver = this.notices.isEmpty() ? null : VersionRange.semver(parsed.orElse(null));
 			List<AlertView> alerts = this.notices.stream()
-				.filter((notice) -> notice.appliesTo(parsed.orElse(null), os, arch))
+				.filter((notice) -> notice.appliesTo(semver, os, arch))
 				.map(Notice::alert)
 				.toList();
 			return new CheckAnswer(this.view, channel, (latest != null) ? latest.release() : null, outdated, alerts);
@@ -91,8 +93,8 @@ record CatalogSnapshot(Map<String, ProductEntry> products, Map<ConstraintKey, Ve
 	 */
 	record Notice(AlertView alert, VersionRange range, @Nullable String os, @Nullable String arch) {
 
-		boolean appliesTo(@Nullable Version version, String clientOs, String clientArch) {
-			boolean versionMatches = this.range.isEverything() || (version != null && this.range.contains(version));
+		boolean appliesTo(@Nullable Semver version, String clientOs, String clientArch) {
+			boolean versionMatches = this.range.contains(version);
 			return versionMatches && matches(this.os, Platforms.os(clientOs))
 					&& matchesArch(this.arch, Platforms.arch(clientArch));
 		}

@@ -76,7 +76,7 @@ public final class NoticeAudience {
 	 * aside).
 	 */
 	public boolean appliesTo(String version, String os, String arch) {
-		return this.notice.appliesTo(Version.parse(version).orElse(null), os, arch);
+		return this.notice.appliesTo(VersionRange.semver(Version.parse(version).orElse(null)), os, arch);
 	}
 
 }

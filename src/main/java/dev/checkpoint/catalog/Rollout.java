@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -34,11 +35,11 @@ record Rollout(List<Stage> stages, State state, @Nullable Instant pausedAt, @Nul
 		ACTIVE, PAUSED, ABORTED;
 
 		String key() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 		static State of(String key) {
-			return valueOf(key.toUpperCase(java.util.Locale.ROOT));
+			return valueOf(key.toUpperCase(Locale.ROOT));
 		}
 
 	}

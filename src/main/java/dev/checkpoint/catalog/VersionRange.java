@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.checkpoint.shared.Version;
+import org.jspecify.annotations.Nullable;
 import org.semver4j.RangesList;
 import org.semver4j.RangesListFactory;
 import org.semver4j.Semver;
@@ -87,14 +88,30 @@ final class VersionRange {
 	}
 
 	boolean contains(Version version) {
-		if (this.everything) {
-			return true;
+		return contains(semver(version));
+	}
+
+	/**
+	 * Whether the version, as {@link #semver} made it, is in the range (null, a version
+	 * semver4j cannot read, is only in every version).
+	 */
+	boolean contains(@Nullable Semver version) {
+		return this.everything || (version != null && this.ranges.isSatisfiedBy(version));
+	}
+
+	/**
+	 * The version as semver4j matches it, made once per check rather than once per notice
+	 * (it parses the text again), or null when it cannot read it.
+	 */
+	static @Nullable Semver semver(@Nullable Version version) {
+		if (version == null) {
+			return null;
 		}
 		try {
-			return this.ranges.isSatisfiedBy(new Semver(version.toString()));
+			return new Semver(version.toString());
 		}
 		catch (SemverException ex) {
-			return false;
+			return null;
 		}
 	}
 

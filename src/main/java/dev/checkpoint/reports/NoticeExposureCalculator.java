@@ -34,19 +34,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class NoticeExposureCalculator {
 
-	/** The day's shapes of the products with live notices. */
-	private static final String SHAPES = """
-			select distinct s.product, s.shape_id, s.version, s.os, s.arch from %s as s
-			where s.received_at >= :from and s.received_at < :to and s.product = any(:products)
-			""".formatted(PingTables.PING_DETAILS.sqlName());
-
-	/** The day's developers of those products, with the latest ping per shape. */
+	/**
+	 * The day's developers of the products with live notices, with the latest ping per
+	 * shape and the shape's values (one pass over the day's pings serves every notice).
+	 */
 	private static final String DAY_DEVELOPERS = """
 			create temporary table notice_day_developers on commit drop as
-			select product, signature, shape_id, max(coalesce(last_seen_at, received_at)) as seen_at from %s
+			select product, signature, shape_id, version, os, arch, max(coalesce(last_seen_at, received_at)) as seen_at
+			from %s
 			where received_at >= :from and received_at < :to and signature is not null and product = any(:products)
-			group by product, signature, shape_id
+			group by product, signature, shape_id, version, os, arch
 			""".formatted(PingTables.PING_DETAILS.sqlName());
+
+	/** The shapes of the day's developers. */
+	private static final String SHAPES = """
+			select distinct product, shape_id, version, os, arch from notice_day_developers
+			""";
 
 	/** The day's developers of the notice's product on an affected shape. */
 	private static final String EXPOSED = """
@@ -117,14 +120,14 @@ class NoticeExposureCalculator {
 			return;
 		}
 		String[] names = live.stream().map(NoticeAudience::product).distinct().toArray(String[]::new);
+		this.jdbc.sql("drop table if exists notice_day_developers").update();
+		this.jdbc.sql(DAY_DEVELOPERS).param("from", from).param("to", to).param("products", names).update();
 		Map<String, List<Shape>> shapes = new HashMap<>();
-		this.jdbc.sql(SHAPES).param("from", from).param("to", to).param("products", names).query((rs) -> {
+		this.jdbc.sql(SHAPES).query((rs) -> {
 			shapes.computeIfAbsent(rs.getString("product"), (product) -> new ArrayList<>())
 				.add(new Shape(rs.getInt("shape_id"), rs.getString("version"), rs.getString("os"),
 						rs.getString("arch")));
 		});
-		this.jdbc.sql("drop table if exists notice_day_developers").update();
-		this.jdbc.sql(DAY_DEVELOPERS).param("from", from).param("to", to).param("products", names).update();
 		for (NoticeAudience notice : live) {
 			Object[] affected = shapes.getOrDefault(notice.product(), List.of())
 				.stream()

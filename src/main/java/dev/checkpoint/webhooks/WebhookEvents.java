@@ -1,5 +1,7 @@
 package dev.checkpoint.webhooks;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -85,8 +87,8 @@ class WebhookEvents {
 			.param("event_id", id)
 			.param("event", event)
 			.param("body", this.json.writeValueAsString(body))
-			.param("now", java.sql.Timestamp.from(now))
-			.param("endpoint", endpoint, java.sql.Types.BIGINT)
+			.param("now", Timestamp.from(now))
+			.param("endpoint", endpoint, Types.BIGINT)
 			.update();
 	}
 

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -112,7 +113,7 @@ class WebhookService {
 		this.jdbc.sql("""
 				select a.* from webhook_attempts as a join webhook_deliveries as d on d.id = a.delivery_id
 				where d.endpoint_id = ? order by a.delivery_id, a.attempt""").param(id).query((rs) -> {
-			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new java.util.ArrayList<>())
+			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new ArrayList<>())
 				.add(new WebhookDeliveryResponse.Attempt(rs.getInt("attempt"),
 						rs.getTimestamp("attempted_at").toInstant(), (Integer) rs.getObject("status_code"),
 						rs.getString("error"), rs.getInt("duration_ms")));

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class WebhookUrls {
 		catch (URISyntaxException ex) {
 			return Optional.of("must be an absolute URL");
 		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(java.util.Locale.ROOT) : "";
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("https") && !(scheme.equals("http") && this.properties.allowHttp())) {
 			return Optional.of(this.properties.allowHttp() ? "must be an http or https URL" : "must be an https URL");
 		}

@@ -284,6 +284,8 @@ class WebhookIntegrationTests {
 		assertThat(postResult("/api/admin/webhooks", "{\"url\": \"https://example.test/x\", \"events\": []}"))
 			.hasStatus(400);
 		assertThat(get("/api/admin/webhooks/999999/deliveries")).hasStatus(404);
+		assertThat(get("/api/admin/webhooks/abc/deliveries")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private long register(String event) {
