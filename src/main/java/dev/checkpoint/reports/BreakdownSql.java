@@ -36,8 +36,7 @@ final class BreakdownSql {
 			group by 1, 2, 3, 4, 5, 6, 7""".formatted(Platforms.osSql("os"), Platforms.archSql("arch"),
 			PingTables.PING_DETAILS.sqlName());
 
-	private static final String INSERT = """
-			insert into %1$s (product, %2$s, dimension, value, developers, pings)
+	private static final String SELECT = """
 			with marked as materialized (
 			  select g.*,
 			    row_number() over (partition by product, signature, version) = 1 as first_version,
@@ -45,56 +44,67 @@ final class BreakdownSql {
 			    row_number() over (partition by product, signature, arch) = 1 as first_arch,
 			    row_number() over (partition by product, signature, node_version) = 1 as first_node_version,
 			    row_number() over (partition by product, signature, ci) = 1 as first_ci
-			  from (%3$s) as g
+			  from (%1$s) as g
 			)
-			select product, :period, 'version', version,
-			  count(*) filter (where first_version and signature is not null), sum(pings)
+			select product, 'version' as dimension, version as value,
+			  count(*) filter (where first_version and signature is not null) as developers, sum(pings) as pings
 			from marked group by product, version
 			union all
-			select product, :period, 'os', os,
+			select product, 'os', os,
 			  count(*) filter (where first_os and signature is not null), sum(pings)
 			from marked group by product, os
 			union all
-			select product, :period, 'arch', arch,
+			select product, 'arch', arch,
 			  count(*) filter (where first_arch and signature is not null), sum(pings)
 			from marked group by product, arch
 			union all
-			select product, :period, 'node_version', node_version,
+			select product, 'node_version', node_version,
 			  count(*) filter (where first_node_version and signature is not null), sum(pings)
 			from marked group by product, node_version
 			union all
-			select product, :period, 'ci', ci,
+			select product, 'ci', ci,
 			  count(*) filter (where first_ci and signature is not null), sum(pings)
 			from marked group by product, ci
 			""";
 
 	/**
-	 * Adds the values of the pings matching {@code where} to their developers' rows of
-	 * {@code month_value_developers} for {@code :month} (unless the product's month is
-	 * final already), and counts each value a developer had not been seen with in
-	 * {@code month_value_counts}. Callers hold {@link #MONTH_VALUES_LOCK} for the month.
+	 * The developers of the pings matching {@code where} (unless the product's month
+	 * {@code :month} is final already), one row each with the values they were seen with
+	 * ({@code <dimension>_values}) and those {@code month_value_developers} holds for
+	 * them already ({@code known_<dimension>_values}, null for a developer not seen yet,
+	 * or for every developer when {@code %5$s} is false: the month's rows are being
+	 * rebuilt).
 	 */
-	private static final String MONTH_VALUES = """
+	private static final String MONTH_VALUES_SEEN = """
 			with seen as (
 			  select g.product, g.signature, %2$s
 			  from (%1$s) as g
 			  where g.signature is not null and not exists (
 			    select 1 from mau_reports as r where r.product = g.product and r.month = :month and r.final)
 			  group by g.product, g.signature
-			), known as (
-			  select s.*, %3$s
-			  from seen as s left join month_value_developers as m
-			    on m.product = s.product and m.month = :month and m.signature = s.signature
-			), fresh as (
+			)
+			select s.*, %3$s
+			from seen as s left join month_value_developers as m
+			  on %4$s and m.product = s.product and m.month = :month and m.signature = s.signature
+			""";
+
+	/**
+	 * Adds the values of the developers staged by {@link #monthValuesSeen} (the table
+	 * {@code %1$s}) to their rows of {@code month_value_developers} for {@code :month},
+	 * and counts each value a developer had not been seen with in
+	 * {@code month_value_counts}. Callers hold {@link #MONTH_VALUES_LOCK} for the month.
+	 */
+	private static final String MONTH_VALUES = """
+			with fresh as (
 			  select k.product, k.signature, v.dimension, v.value
-			  from known as k cross join lateral (%4$s) as v(dimension, value)
+			  from %1$s as k cross join lateral (%2$s) as v(dimension, value)
 			), saved as (
-			  insert into month_value_developers as m (product, month, signature, %5$s)
-			  select k.product, :month, k.signature, %6$s
-			  from known as k
+			  insert into month_value_developers as m (product, month, signature, %3$s)
+			  select k.product, :month, k.signature, %4$s
+			  from %1$s as k
 			  where exists (select 1 from fresh as f where f.product = k.product and f.signature = k.signature)
 			  order by k.product, k.signature
-			  on conflict (product, month, signature) do update set %7$s
+			  on conflict (product, month, signature) do update set %5$s
 			)
 			insert into month_value_counts as c (product, month, dimension, value, developers)
 			select product, :month, dimension, value, count(*) from fresh group by product, dimension, value
@@ -127,21 +137,41 @@ final class BreakdownSql {
 	}
 
 	/**
-	 * Inserts into {@code table} the breakdowns of the pings in {@link #PERIOD}, with
-	 * {@code :period} in the column {@code periodColumn}.
+	 * The breakdowns of the pings in {@link #PERIOD}: one row per product, dimension and
+	 * value, with its {@code developers} and {@code pings}.
 	 */
-	static String insertInto(String table, String periodColumn) {
-		return INSERT.formatted(table, periodColumn, grouped(PERIOD));
+	static String select() {
+		return SELECT.formatted(grouped(PERIOD));
 	}
 
 	/**
-	 * Records the values of the pings matching {@code where} for their developers of the
-	 * month {@code :month}, counting the new ones.
+	 * Inserts into {@code table} the breakdowns {@link #select()} staged in
+	 * {@code staged}, with {@code :period} in the column {@code periodColumn}.
 	 */
-	static String monthValues(String where) {
-		return MONTH_VALUES.formatted(grouped(where), each("array_agg(distinct g.%s) as %s_values"),
-				each("m.%s_values as known_%s_values"), newValues("k", "k.known_"), each("%s_values"),
-				each("array(select distinct x from unnest(coalesce(k.known_%s_values, '{}') || k.%s_values) as x order by x)"),
+	static String insertInto(String table, String periodColumn, String staged) {
+		return """
+				insert into %1$s (product, %2$s, dimension, value, developers, pings)
+				select product, :period, dimension, value, developers, pings from %3$s""".formatted(table, periodColumn,
+				staged);
+	}
+
+	/**
+	 * The developers of the pings matching {@code where} in the month {@code :month},
+	 * with the values they were seen with and, when {@code known}, those the month has
+	 * recorded for them already (without, the month's records are being rebuilt).
+	 */
+	static String monthValuesSeen(String where, boolean known) {
+		return MONTH_VALUES_SEEN.formatted(grouped(where), each("array_agg(distinct g.%s) as %s_values"),
+				each("m.%s_values as known_%s_values"), known);
+	}
+
+	/**
+	 * Records for their developers the values {@link #monthValuesSeen} staged in
+	 * {@code staged}, counting the new ones.
+	 */
+	static String monthValues(String staged) {
+		return MONTH_VALUES.formatted(staged, newValues("k", "k.known_"), each("%s_values"), each(
+				"array(select distinct x from unnest(coalesce(k.known_%s_values, '{}') || k.%s_values) as x order by x)"),
 				each("%s_values = excluded.%s_values"));
 	}
 

@@ -2,6 +2,7 @@ package dev.checkpoint.reports;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import dev.checkpoint.ingest.PingTables;
 
@@ -20,22 +21,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CohortCalculator {
 
+	private static final StagedRead COHORTS_READ = new StagedRead("report_cohorts",
+			"""
+					select a.product, f.first_month as cohort, count(*) as developers
+					from %1$s as a
+					cross join lateral (
+					  select min(b.month) as first_month from %1$s as b where b.signature = a.signature and b.product = a.product
+					) as f
+					where a.month = :month and a.product = any(:products)
+					group by 1, 2
+					"""
+				.formatted(PingTables.MONTHLY_ACTIVES.sqlName()));
+
 	private static final String COHORTS = """
 			insert into mau_cohorts (product, cohort, month, developers)
-			select a.product, f.first_month, a.month, count(*)
-			from %1$s as a
-			cross join lateral (
-			  select min(b.month) as first_month from %1$s as b where b.signature = a.signature and b.product = a.product
-			) as f
-			where a.month = :month and a.product = any(:products)
-			group by 1, 2, 3
-			"""
-		.formatted(PingTables.MONTHLY_ACTIVES.sqlName());
+			select product, cohort, :month, developers from %s
+			""".formatted(COHORTS_READ.table());
 
 	private final JdbcClient jdbc;
 
-	CohortCalculator(JdbcClient jdbc) {
+	private final JobReads reads;
+
+	CohortCalculator(JdbcClient jdbc, JobReads reads) {
 		this.jdbc = jdbc;
+		this.reads = reads;
 	}
 
 	/**
@@ -63,7 +72,8 @@ class CohortCalculator {
 			.param("month", month.atDay(1))
 			.param("products", names)
 			.update();
-		this.jdbc.sql(COHORTS).param("month", month.atDay(1)).param("products", names).update();
+		this.reads.stage(COHORTS_READ, Map.of("month", month.atDay(1), "products", names));
+		this.jdbc.sql(COHORTS).param("month", month.atDay(1)).update();
 	}
 
 }

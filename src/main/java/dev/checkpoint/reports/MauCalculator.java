@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.checkpoint.ingest.PingTables;
 
@@ -22,15 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link PingTables} names it. An ended month's breakdowns come from all its pings; the
  * current month's from what the daily job stored and the pings of the days it has not
  * computed yet. A final report is never recomputed, so later deletion of raw data cannot
- * change it.
+ * change it. Each read of pings or rollups is a {@link StagedRead} ({@link JobReads}: on
+ * the reports' standby when one is configured), which the statements write from.
  */
 @Component
 class MauCalculator {
 
-	static final String HEADLINES = """
-			insert into mau_reports as r (product, month, developers, developers_excluding_ci, returning_developers,
-			  anonymous_pings, final, computed_at)
-			select product, :month, sum(developers), sum(non_ci), sum(returning_developers), sum(anonymous), :final, :now
+	/** The month's developers, those outside CI, those returning, and anonymous pings. */
+	static final StagedRead HEADLINES_READ = new StagedRead("report_month_headlines", """
+			select product, sum(developers) as developers, sum(non_ci) as non_ci,
+			  sum(returning_developers) as returning_developers, sum(anonymous) as anonymous
 			from (
 			  select product, count(*) as developers, count(*) filter (where non_ci) as non_ci,
 			    count(*) filter (where days & (days - 1) <> 0) as returning_developers, 0 as anonymous
@@ -39,16 +42,23 @@ class MauCalculator {
 			  select product, 0, 0, 0, pings from %s where month = :month
 			) as t
 			group by product
+			""".formatted(PingTables.MONTHLY_ACTIVES.sqlName(), PingTables.MONTHLY_ANONYMOUS.sqlName()));
+
+	static final String HEADLINES = """
+			insert into mau_reports as r (product, month, developers, developers_excluding_ci, returning_developers,
+			  anonymous_pings, final, computed_at)
+			select product, :month, developers, non_ci, returning_developers, anonymous, :final, :now from %s
 			on conflict (product, month) do update
 			  set developers = excluded.developers, developers_excluding_ci = excluded.developers_excluding_ci,
 			    returning_developers = excluded.returning_developers, anonymous_pings = excluded.anonymous_pings,
 			    final = excluded.final, computed_at = excluded.computed_at
 			  where not r.final
 			returning product
-			"""
-		.formatted(PingTables.MONTHLY_ACTIVES.sqlName(), PingTables.MONTHLY_ANONYMOUS.sqlName());
+			""".formatted(HEADLINES_READ.table());
 
-	static final String BREAKDOWNS = BreakdownSql.insertInto("mau_breakdowns", "month");
+	static final StagedRead BREAKDOWNS_READ = new StagedRead("report_month_breakdowns", BreakdownSql.select());
+
+	static final String BREAKDOWNS = BreakdownSql.insertInto("mau_breakdowns", "month", BREAKDOWNS_READ.table());
 
 	/**
 	 * The month's pings on the days not computed yet (today, mostly): from {@code :live}
@@ -66,8 +76,7 @@ class MauCalculator {
 	 * computed yet: each of their developers is looked up once, and counts for the values
 	 * the month has not seen it with.
 	 */
-	static final String INCREMENTAL_BREAKDOWNS = """
-			insert into mau_breakdowns (product, month, dimension, value, developers, pings)
+	static final StagedRead INCREMENTAL_READ = new StagedRead("report_month_incremental", """
 			with live as materialized (
 			  %1$s
 			), fresh as (
@@ -91,14 +100,21 @@ class MauCalculator {
 			  select product, dimension, value, 0, sum(pings) from daily_breakdowns
 			  where day >= :first and day < :next and product = any(:products) group by 1, 2, 3
 			)
-			select product, :month, dimension, value, sum(developers), sum(pings)
+			select product, dimension, value, sum(developers) as developers, sum(pings) as pings
 			from figures group by product, dimension, value
 			""".formatted(BreakdownSql.grouped(LIVE), BreakdownSql.each("array_agg(distinct g.%s) as %s_values"),
-			BreakdownSql.newValues("d", "m."), BreakdownSql.unpivot("g"));
+			BreakdownSql.newValues("d", "m."), BreakdownSql.unpivot("g")));
+
+	static final String INCREMENTAL_BREAKDOWNS = BreakdownSql.insertInto("mau_breakdowns", "month",
+			INCREMENTAL_READ.table());
 
 	/** The developers' values on all the month's computed days (a rebuild). */
-	private static final String ALL_MONTH_VALUES = BreakdownSql.monthValues(BreakdownSql.PERIOD
-			+ " and exists (select 1 from daily_computed as c where c.day = (received_at at time zone 'UTC')::date)");
+	private static final StagedRead ALL_MONTH_VALUES_READ = new StagedRead("report_month_values", BreakdownSql
+		.monthValuesSeen(BreakdownSql.PERIOD
+				+ " and exists (select 1 from daily_computed as c where c.day = (received_at at time zone 'UTC')::date)",
+				false));
+
+	private static final String ALL_MONTH_VALUES = BreakdownSql.monthValues(ALL_MONTH_VALUES_READ.table());
 
 	private final JdbcClient jdbc;
 
@@ -110,8 +126,11 @@ class MauCalculator {
 
 	private final ApplicationEventPublisher events;
 
+	private final JobReads reads;
+
 	MauCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, CohortCalculator cohorts,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JobReads reads) {
+		this.reads = reads;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -135,6 +154,7 @@ class MauCalculator {
 		long workMem = Math.max(64, this.properties.computeWorkMem().toKilobytes());
 		this.jdbc.sql("set local work_mem = '" + workMem + "kB'").update();
 		LocalDate first = month.atDay(1);
+		this.reads.stage(HEADLINES_READ, Map.of("month", first));
 		List<String> products = this.jdbc.sql(HEADLINES)
 			.param("month", first)
 			.param("final", finalReport)
@@ -159,12 +179,8 @@ class MauCalculator {
 			.param("month", first)
 			.update() > 0;
 		if (finalReport || rebuild) {
-			this.jdbc.sql(BREAKDOWNS)
-				.param("period", first)
-				.param("from", from)
-				.param("to", to)
-				.param("products", names)
-				.update();
+			this.reads.stage(BREAKDOWNS_READ, Map.of("from", from, "to", to, "products", names));
+			this.jdbc.sql(BREAKDOWNS).param("period", first).update();
 			this.jdbc.sql("delete from month_value_counts where month = :month and product = any(:products)")
 				.param("month", first)
 				.param("products", names)
@@ -186,26 +202,24 @@ class MauCalculator {
 					});
 			}
 			else {
-				this.jdbc.sql(ALL_MONTH_VALUES)
-					.param("month", first)
-					.param("from", from)
-					.param("to", to)
-					.param("products", names)
-					.update();
+				this.reads.stage(ALL_MONTH_VALUES_READ,
+						Map.of("month", first, "from", from, "to", to, "products", names));
+				this.jdbc.sql(ALL_MONTH_VALUES).param("month", first).update();
 			}
 		}
 		else {
 			LocalDate live = firstDayNotComputed(month);
-			this.jdbc.sql(INCREMENTAL_BREAKDOWNS)
-				.param("month", first)
-				.param("from", from)
-				.param("to", to)
-				.param("live", live.atStartOfDay().atOffset(ZoneOffset.UTC))
-				.param("computed", new SqlArrayValue("date", computedDaysFrom(live, month).toArray()))
-				.param("first", first)
-				.param("next", month.plusMonths(1).atDay(1))
-				.param("products", names)
-				.update();
+			Map<String, Object> params = new HashMap<>();
+			params.put("month", first);
+			params.put("from", from);
+			params.put("to", to);
+			params.put("live", live.atStartOfDay().atOffset(ZoneOffset.UTC));
+			params.put("computed", new SqlArrayValue("date", computedDaysFrom(live, month).toArray()));
+			params.put("first", first);
+			params.put("next", month.plusMonths(1).atDay(1));
+			params.put("products", names);
+			this.reads.stage(INCREMENTAL_READ, params);
+			this.jdbc.sql(INCREMENTAL_BREAKDOWNS).param("period", first).update();
 		}
 		return products;
 	}

@@ -38,13 +38,12 @@ class NoticeExposureCalculator {
 	 * The day's developers of the products with live notices, with the latest ping per
 	 * shape and the shape's values (one pass over the day's pings serves every notice).
 	 */
-	private static final String DAY_DEVELOPERS = """
-			create temporary table notice_day_developers on commit drop as
+	private static final StagedRead DAY_DEVELOPERS = new StagedRead("notice_day_developers", """
 			select product, signature, shape_id, version, os, arch, max(coalesce(last_seen_at, received_at)) as seen_at
 			from %s
 			where received_at >= :from and received_at < :to and signature is not null and product = any(:products)
 			group by product, signature, shape_id, version, os, arch
-			""".formatted(PingTables.PING_DETAILS.sqlName());
+			""".formatted(PingTables.PING_DETAILS.sqlName()));
 
 	/** The shapes of the day's developers. */
 	private static final String SHAPES = """
@@ -100,7 +99,11 @@ class NoticeExposureCalculator {
 
 	private final ApplicationEventPublisher events;
 
-	NoticeExposureCalculator(JdbcClient jdbc, NoticeAudiences audiences, ApplicationEventPublisher events) {
+	private final JobReads reads;
+
+	NoticeExposureCalculator(JdbcClient jdbc, NoticeAudiences audiences, ApplicationEventPublisher events,
+			JobReads reads) {
+		this.reads = reads;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.audiences = audiences;
@@ -120,8 +123,7 @@ class NoticeExposureCalculator {
 			return;
 		}
 		String[] names = live.stream().map(NoticeAudience::product).distinct().toArray(String[]::new);
-		this.jdbc.sql("drop table if exists notice_day_developers").update();
-		this.jdbc.sql(DAY_DEVELOPERS).param("from", from).param("to", to).param("products", names).update();
+		this.reads.stage(DAY_DEVELOPERS, Map.of("from", from, "to", to, "products", names));
 		Map<String, List<Shape>> shapes = new HashMap<>();
 		this.jdbc.sql(SHAPES).query((rs) -> {
 			shapes.computeIfAbsent(rs.getString("product"), (product) -> new ArrayList<>())

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The database the report API reads: the application's own, or the streaming standby
  * {@code checkpoint.reports.datasource.url} names (its own small pool, read-only). Each
  * read runs in one read-only transaction there, so its statements see one snapshot. The
- * jobs that compute reports write what they compute in the same statements, and a standby
- * takes no writes: they stay on the primary (docs/operations.md, "Scaling").
+ * jobs that compute reports read there too ({@link JobReads}) and write on the primary
+ * (docs/operations.md, "Reports from a standby").
  */
 @Component
 class ReportReads implements DisposableBean {
@@ -83,6 +83,8 @@ class ReportReads implements DisposableBean {
 		dataSource.setMinimumIdle(0);
 		dataSource.setReadOnly(true);
 		dataSource.setConnectionTimeout(3000);
+		// text results, which the jobs' reads copy to the primary as they are (JobReads)
+		dataSource.addDataSourceProperty("binaryTransfer", "false");
 		return dataSource;
 	}
 

@@ -15,9 +15,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -72,6 +78,7 @@ class ReportsStandbyIT {
 			.setServerConfig("wal_level", "replica")
 			.setServerConfig("max_wal_senders", "4")
 			.setServerConfig("max_connections", "50")
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 		Path standbyData = folder.resolve("standby");
 		try (Connection connection = primary.getPostgresDatabase().getConnection();
@@ -99,7 +106,7 @@ class ReportsStandbyIT {
 				"--spring.jmx.enabled=false", "--spring.datasource.url=" + primary.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres",
 				"--checkpoint.reports.datasource.url=" + standby.getJdbcUrl("postgres", "postgres"),
-				"--checkpoint.reports.datasource.username=postgres");
+				"--checkpoint.reports.datasource.username=postgres", "--checkpoint.reports.datasource.max-lag=2m");
 	}
 
 	@AfterAll
@@ -126,30 +133,109 @@ class ReportsStandbyIT {
 				.body())
 			.get("token")
 			.asString();
-		send(http, 6);
+		checks(http, PRODUCT, 6, "1.0.0");
+		server.getBean(MauReportService.class).refreshCurrentMonth();
 		assertThat(mauOnPrimary()).isEqualTo(6);
 		await("the standby replays the report", () -> mauOnApi(http, token) == 6);
 
 		query(standby, "select pg_wal_replay_pause()");
 		await("replay paused", () -> "paused".equals(query(standby, "select pg_get_wal_replay_pause_state()")));
-		send(http, 3);
-
-		assertThat(mauOnPrimary()).as("pings and reports written on the primary").isEqualTo(9);
+		checks(http, PRODUCT, 3, "1.0.0");
+		CompletableFuture<YearMonth> refresh = CompletableFuture
+			.supplyAsync(server.getBean(MauReportService.class)::refreshCurrentMonth);
+		Thread.sleep(1500);
+		assertThat(refresh).as("the refresh waits for the standby to replay the pings").isNotDone();
+		assertThat(mauOnPrimary()).isEqualTo(6);
 		assertThat(mauOnApi(http, token)).as("read from the paused standby").isEqualTo(6);
 		assertThat(get(http, "/api/reports/headlines?product=" + PRODUCT, token).statusCode()).isEqualTo(200);
 
 		query(standby, "select pg_wal_replay_resume()");
+		refresh.get(30, TimeUnit.SECONDS);
+		assertThat(mauOnPrimary()).as("computed from the standby, written on the primary").isEqualTo(9);
 		await("the standby replays the newer report", () -> mauOnApi(http, token) == 9);
 	}
 
 	/**
-	 * Sends checks of new developers and refreshes the month's report, on the primary.
+	 * The jobs' figures read from the standby are those read from the primary: every
+	 * report table of a product, computed once with the reads on the standby (a day, a
+	 * rebuild of the month and a refresh, the cohorts and a notice's exposure) and once
+	 * more, from scratch, by a second server that reads the primary only.
 	 */
-	private void send(TestServer http, int developers) {
-		for (int i = 0; i < developers; i++) {
-			http.check(PRODUCT, UUID.randomUUID(), "1.0.0", false);
+	@Test
+	void shouldComputeFromTheStandbyWhatThePrimaryComputes() throws InterruptedException {
+		TestServer http = new TestServer(((WebServerApplicationContext) server).getWebServer().getPort());
+		String product = "standbyjobs";
+		http.admin("POST", "/api/admin/products", "{\"name\": \"%s\"}".formatted(product), 201);
+		http.admin("POST", "/api/admin/products/%s/notices".formatted(product),
+				"{\"message\": \"Upgrade\", \"level\": \"critical\", \"version_range\": \"<2.0.0\"}", 201);
+		checks(http, product, 7, "1.0.0");
+		checks(http, product, 5, "2.1.0");
+		http.check(product, null, "1.5.0", false);
+		JdbcClient jdbc = server.getBean(JdbcClient.class);
+		await("the notice's deliveries recorded",
+				() -> jdbc.sql("select count(*) from notice_deliveries").query(Long.class).single() == 7);
+		List<String> fromStandby = computeAndRead(server, product);
+		assertThat(fromStandby).anyMatch((row) -> row.startsWith("daily_reports") && row.contains("\"developers\": 12"))
+			.anyMatch((row) -> row.startsWith("notice_exposure_days") && row.contains("\"exposed\": 7"))
+			.anyMatch((row) -> row.startsWith("mau_breakdowns") && row.contains("\"value\": \"2.1.0\""))
+			.anyMatch((row) -> row.startsWith("mau_cohorts"));
+
+		for (String table : REPORT_TABLES) {
+			jdbc.sql("delete from " + table + " as t where " + ofProduct(table)).param("product", product).update();
 		}
-		server.getBean(MauReportService.class).refreshCurrentMonth();
+		jdbc.sql("delete from daily_computed").update();
+		try (ConfigurableApplicationContext primaryOnly = new SpringApplicationBuilder(CheckpointApplication.class).run(
+				"--server.port=0", "--spring.jmx.enabled=false",
+				"--spring.datasource.url=" + primary.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres")) {
+			assertThat(primaryOnly.getBean(ReportReads.class).fromStandby()).isFalse();
+			assertThat(computeAndRead(primaryOnly, product)).isEqualTo(fromStandby);
+		}
+	}
+
+	/** The tables the report jobs write, with a product's rows. */
+	private static final List<String> REPORT_TABLES = List.of("daily_reports", "daily_breakdowns", "mau_reports",
+			"mau_breakdowns", "mau_cohorts", "month_value_counts", "month_value_developers", "notice_exposure_days",
+			"notice_exposed_developers");
+
+	private static String ofProduct(String table) {
+		return table.startsWith("notice_")
+				? "t.notice_id in (select id from notices where product_id = (select id from products where name = :product))"
+				: "t.product = :product";
+	}
+
+	/**
+	 * Computes today, rebuilds the month and refreshes it, and reads every report table's
+	 * rows of the product (without the times they were computed at).
+	 */
+	private static List<String> computeAndRead(ConfigurableApplicationContext context, String product) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		YearMonth month = YearMonth.from(today);
+		context.getBean(DailyCalculator.class).compute(today);
+		jdbc.sql("insert into month_rebuilds (month) values (:month) on conflict do nothing")
+			.param("month", month.atDay(1))
+			.update();
+		context.getBean(MauCalculator.class).compute(month, false);
+		context.getBean(MauCalculator.class).compute(month, false);
+		context.getBean(CohortCalculator.class).computeOpen(month);
+		List<String> rows = new ArrayList<>();
+		for (String table : REPORT_TABLES) {
+			rows.addAll(jdbc
+				.sql("select '%1$s ' || (to_jsonb(t) - 'computed_at')::text from %1$s as t where %2$s order by 1"
+					.formatted(table, ofProduct(table)))
+				.param("product", product)
+				.query(String.class)
+				.list());
+		}
+		return rows;
+	}
+
+	/** Sends checks of new developers, on the primary. */
+	private static void checks(TestServer http, String product, int developers, String version) {
+		for (int i = 0; i < developers; i++) {
+			http.check(product, UUID.randomUUID(), version, false);
+		}
 	}
 
 	private long mauOnPrimary() {
