@@ -11,7 +11,8 @@
 #      embedded-postgres binaries in ~/.m2 on a free loopback port (bench/lib/postgres.sh)
 #   3. starts the server jar with --spring.profiles.active=benchmark on a free port, with a
 #      fixed heap, the demo catalogue (prisma, terraform), the catalogue refresh at 1h and the
-#      MAU jobs off (they are benchmarked by bench/reports-scale.sh), and installs wrk
+#      report jobs off (the MAU and daily jobs, benchmarked by bench/reports-scale.sh, and the
+#      Prometheus gauges, which read the notices once a minute), and installs wrk
 #      (apt-get) if absent
 #   4. warms every route up, then runs with the same duration, connections and ping mix (bench/check.lua: Prisma-like and go-checkpoint-like checks, 100k signatures):
 #        durable GET/POST /v1/check/{product}      the real route (group commit)
@@ -166,6 +167,7 @@ start_app() {
 		--spring.datasource.username="${PG_USER}" --spring.datasource.password="${PG_PASSWORD}" \
 		--checkpoint.catalog.demo-data=true --checkpoint.catalog.refresh-interval=1h \
 		--checkpoint.reports.refresh-cron=- --checkpoint.reports.close-cron=- \
+		--checkpoint.reports.daily-cron=- --checkpoint.reports.metrics-interval=1h \
 		"${APP_ARGS[@]}" >"${WORK}/app.log" 2>&1 &
 	APP_PID=$!
 	BASE="http://127.0.0.1:${APP_PORT}"

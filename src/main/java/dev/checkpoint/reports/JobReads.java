@@ -72,7 +72,7 @@ class JobReads {
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean stage(StagedRead read, Map<String, ?> params) {
 		String table = read.table();
-		this.jdbc.sql("drop table if exists " + table).update();
+		this.jdbc.sql("drop table if exists pg_temp." + table).update();
 		if (this.reads.fromStandby() && standbyHasReplayed()) {
 			this.reads.read((standby) -> {
 				standby.sql("set local work_mem = '" + workMemKilobytes() + "kB'").update();
