@@ -17,7 +17,8 @@
 #   4. warms every route up, then runs with the same duration, connections and ping mix (bench/check.lua: Prisma-like and go-checkpoint-like checks, 100k signatures):
 #        durable GET/POST /v1/check/{product}      the real route (group commit)
 #        no-op   GET/POST /bench/noop/check/...    same parsing/validation/answer, no database
-#        naive   GET/POST /bench/naive/check/...   one JPA save + rollup upsert per request
+#        naive   GET/POST /bench/naive/check/...   one JPA save + rollup upsert per request, in a
+#                                                  second server of its own (started beside the first)
 #        pgbench single-row INSERT into pings      one row per transaction (bench/pings-insert.sql)
 #        durable GET at a fixed rate (half its maximum)  for the p99 latency under a steady load
 #   5. prints the table: req/s, p50/p99, ratios, rows stored vs 2xx answered, catalogue
@@ -86,18 +87,24 @@ CATALOG_TABLES="'products','releases','notices','version_constraints'"
 
 WORK=$(mktemp -d /tmp/checkpoint-bench.XXXXXX)
 APP_PID=""
+NAIVE_PID=""
+
+# stop_pid PID: TERM, up to 30 s to exit, then KILL
+stop_pid() {
+	[[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 0
+	kill "$1" 2>/dev/null || true
+	for _ in $(seq 1 30); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 1
+	done
+	kill -9 "$1" 2>/dev/null || true
+}
 
 cleanup() {
 	local status=$?
 	trap - EXIT INT TERM
-	if [[ -n "${APP_PID}" ]] && kill -0 "${APP_PID}" 2>/dev/null; then
-		kill "${APP_PID}" 2>/dev/null || true
-		for _ in $(seq 1 30); do
-			kill -0 "${APP_PID}" 2>/dev/null || break
-			sleep 1
-		done
-		kill -9 "${APP_PID}" 2>/dev/null || true
-	fi
+	stop_pid "${APP_PID}"
+	stop_pid "${NAIVE_PID}"
 	pg_stop
 	if [[ ${status} -ne 0 && -f "${WORK}/app.log" ]]; then
 		echo "--- last lines of the server log ---" >&2
@@ -157,6 +164,7 @@ start_database() {
 	fi
 }
 
+# start_app [NAME]: sets APP_PID, APP_PORT and BASE; the server's output goes to $WORK/NAME.log
 start_app() {
 	APP_PORT=$(free_port)
 	log "starting ${JAR} on port ${APP_PORT} ($("${JAVA}" -version 2>&1 | head -1), -Xmx${HEAP})"
@@ -168,7 +176,7 @@ start_app() {
 		--checkpoint.catalog.demo-data=true --checkpoint.catalog.refresh-interval=1h \
 		--checkpoint.reports.refresh-cron=- --checkpoint.reports.close-cron=- \
 		--checkpoint.reports.daily-cron=- --checkpoint.reports.metrics-interval=1h \
-		"${APP_ARGS[@]}" >"${WORK}/app.log" 2>&1 &
+		"${APP_ARGS[@]}" >"${WORK}/${1:-app}.log" 2>&1 &
 	APP_PID=$!
 	BASE="http://127.0.0.1:${APP_PORT}"
 	for _ in $(seq 1 180); do
@@ -330,12 +338,12 @@ measure() {
 		"${switches}" "${pg_per_ping}")")
 }
 # The JIT needs a while on two cores: every route and method gets BENCH_WARMUP seconds of
-# the same load before anything is measured.
+# the same load before anything is measured (warm_up PREFIX...: those routes only).
 warm_up() {
 	local prefix method prefixes=()
 	[[ " ${RUNS} " == *" durable "* || " ${RUNS} " == *" rate "* ]] && prefixes+=(/v1/check)
 	[[ " ${RUNS} " == *" noop "* ]] && prefixes+=(/bench/noop/check)
-	[[ " ${RUNS} " == *" naive "* ]] && prefixes+=(/bench/naive/check)
+	(($# > 0)) && prefixes=("$@")
 	for prefix in "${prefixes[@]}"; do
 		for method in GET POST; do
 			log "warm-up ${method} ${prefix}: ${WARMUP}s"
@@ -431,6 +439,16 @@ main() {
 		log "WARNING: other processes use ${BACKGROUND}% of the CPU: the figures will be lower than on a quiet box"
 	fi
 	start_app
+	if [[ " ${RUNS} " == *" naive "* ]]; then
+		# The naive route runs in a server of its own, so that Hibernate's insert path, its
+		# live data and its compiled code stay out of the measured server's memory and
+		# collections (its RSS and the fixed-rate run's p99). Started now, it is idle, and its
+		# start-up's catalogue reads come before the count below.
+		local main_pid="${APP_PID}" main_port="${APP_PORT}" main_base="${BASE}"
+		start_app naive
+		NAIVE_PID="${APP_PID}" NAIVE_BASE="${BASE}"
+		APP_PID="${main_pid}" APP_PORT="${main_port}" BASE="${main_base}"
+	fi
 	warm_up
 	local scans0 scans1 detail0 detail1
 	# PostgreSQL flushes a backend's table statistics up to 10 s after it went idle
@@ -449,8 +467,17 @@ main() {
 		measure noop-post "no-op   POST /bench/noop" /bench/noop/check POST no 0 "${CONNECTIONS}"
 	fi
 	if [[ " ${RUNS} " == *" naive "* ]]; then
+		local main_pid="${APP_PID}" main_base="${BASE}"
+		APP_PID="${NAIVE_PID}" BASE="${NAIVE_BASE}"
+		# the warm-up the naive route had when it shared the server: every route and method
+		# in turn, so that the code they share (Tomcat, security, parsing, JSON) is compiled
+		# as far as in the measured server
+		warm_up /v1/check /bench/noop/check /bench/naive/check
 		measure naive-get "naive   GET  /bench/naive" /bench/naive/check GET yes 0 "${CONNECTIONS}"
 		measure naive-post "naive   POST /bench/naive" /bench/naive/check POST yes 0 "${CONNECTIONS}"
+		stop_pid "${NAIVE_PID}"
+		NAIVE_PID=""
+		APP_PID="${main_pid}" BASE="${main_base}"
 	fi
 	if [[ " ${RUNS} " == *" rate "* ]]; then
 		# half the durable maximum measured just before, unless BENCH_RATE is given
