@@ -131,18 +131,14 @@ class DailyCalculator {
 
 	private final Clock clock;
 
-	private final ReportsProperties properties;
-
 	private final NoticeExposureCalculator exposure;
 
 	private final JobReads reads;
 
-	DailyCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, NoticeExposureCalculator exposure,
-			JobReads reads) {
+	DailyCalculator(JdbcClient jdbc, Clock clock, NoticeExposureCalculator exposure, JobReads reads) {
 		this.reads = reads;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.properties = properties;
 		this.exposure = exposure;
 	}
 
@@ -156,8 +152,7 @@ class DailyCalculator {
 			.param("day", (int) day.toEpochDay())
 			.query()
 			.listOfRows();
-		long workMem = Math.max(64, this.properties.computeWorkMem().toKilobytes());
-		this.jdbc.sql("set local work_mem = '" + workMem + "kB'").update();
+		this.reads.useComputeWorkMem();
 		int marks = this.jdbc.sql("delete from %s where day = :day".formatted(PingTables.PING_LATE_DAYS.sqlName()))
 			.param("day", day)
 			.update();

@@ -87,7 +87,17 @@ class JobReads {
 		return false;
 	}
 
-	long workMemKilobytes() {
+	/**
+	 * Gives the caller's transaction the {@code work_mem} of a report computation
+	 * ({@code checkpoint.reports.compute-work-mem}), which the staged reads on the
+	 * standby get too.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void useComputeWorkMem() {
+		this.jdbc.sql("set local work_mem = '" + workMemKilobytes() + "kB'").update();
+	}
+
+	private long workMemKilobytes() {
 		return Math.max(64, this.properties.computeWorkMem().toKilobytes());
 	}
 

@@ -120,21 +120,18 @@ class MauCalculator {
 
 	private final Clock clock;
 
-	private final ReportsProperties properties;
-
 	private final CohortCalculator cohorts;
 
 	private final ApplicationEventPublisher events;
 
 	private final JobReads reads;
 
-	MauCalculator(JdbcClient jdbc, Clock clock, ReportsProperties properties, CohortCalculator cohorts,
-			ApplicationEventPublisher events, JobReads reads) {
+	MauCalculator(JdbcClient jdbc, Clock clock, CohortCalculator cohorts, ApplicationEventPublisher events,
+			JobReads reads) {
 		this.reads = reads;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.properties = properties;
 		this.cohorts = cohorts;
 	}
 
@@ -151,8 +148,7 @@ class MauCalculator {
 			.param("month", month.getYear() * 12 + month.getMonthValue())
 			.query()
 			.listOfRows();
-		long workMem = Math.max(64, this.properties.computeWorkMem().toKilobytes());
-		this.jdbc.sql("set local work_mem = '" + workMem + "kB'").update();
+		this.reads.useComputeWorkMem();
 		LocalDate first = month.atDay(1);
 		this.reads.stage(HEADLINES_READ, Map.of("month", first));
 		List<String> products = this.jdbc.sql(HEADLINES)
