@@ -72,8 +72,8 @@ final class BreakdownSql {
 	 * {@code :month} is final already), one row each with the values they were seen with
 	 * ({@code <dimension>_values}) and those {@code month_value_developers} holds for
 	 * them already ({@code known_<dimension>_values}, null for a developer not seen yet,
-	 * or for every developer when {@code %5$s} is false: the month's rows are being
-	 * rebuilt).
+	 * or for every developer when the join's first condition, {@code %4$s}, is
+	 * {@code false}: the month's rows are being rebuilt).
 	 */
 	private static final String MONTH_VALUES_SEEN = """
 			with seen as (

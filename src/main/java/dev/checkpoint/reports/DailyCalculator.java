@@ -68,12 +68,15 @@ class DailyCalculator {
 			group by product
 			""";
 
+	/** The temporary table of {@link #weekly}'s read. */
+	private static final String WEEK_TABLE = "report_week";
+
 	static final String WEEKLY = """
 			insert into daily_reports as r (product, day, developers, developers_excluding_ci, pings, anonymous_pings,
 			  weekly_developers)
-			select product, :day, 0, 0, 0, 0, weekly_developers from report_week
+			select product, :day, 0, 0, 0, 0, weekly_developers from %s
 			on conflict (product, day) do update set weekly_developers = excluded.weekly_developers
-			""";
+			""".formatted(WEEK_TABLE);
 
 	/**
 	 * The read of {@link #WEEKLY} for {@code day}, with the bit masks of its week
@@ -84,12 +87,12 @@ class DailyCalculator {
 		int d = day.getDayOfMonth();
 		int mask = (int) ((1L << d) - 1) & ~(int) ((1L << Math.max(0, d - 7)) - 1);
 		if (d >= 7) {
-			return new StagedRead("report_week",
+			return new StagedRead(WEEK_TABLE,
 					WEEKLY_READ.formatted("count(*)", PingTables.MONTHLY_ACTIVES.sqlName(), mask, ""));
 		}
 		int length = day.withDayOfMonth(1).minusDays(1).getDayOfMonth();
 		int previous = (int) ((1L << length) - 1) & ~(int) ((1L << (length - (7 - d))) - 1);
-		return new StagedRead("report_week",
+		return new StagedRead(WEEK_TABLE,
 				WEEKLY_READ.formatted("count(distinct signature)", PingTables.MONTHLY_ACTIVES.sqlName(), mask,
 						" or (month = :previous and days & %d <> 0)".formatted(previous)));
 	}

@@ -31,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * then write from. With a standby configured ({@link ReportReads#fromStandby()}), the
  * read runs there and its rows are copied in ({@code COPY ... FROM STDIN}, in
  * PostgreSQL's text format): first the standby must have replayed everything the primary
- * had written when the read was asked for (its {@code pg_current_wal_lsn()}), so a job
- * reads what it would have read on the primary, bar the transaction's own uncommitted
- * writes, which no staged read depends on. A standby that does not get there within
+ * had flushed when the read was asked for (its {@code pg_current_wal_flush_lsn()}: every
+ * commit it has acknowledged, with {@code synchronous_commit} on), so a job reads what it
+ * would have read on the primary, bar the transaction's own uncommitted writes, which no
+ * staged read depends on. A standby that does not get there within
  * {@code checkpoint.reports.datasource.max-lag}, or cannot be reached, leaves that read
  * to the primary (logged); a read that fails once copying has begun fails the job's run,
  * which its next run repeats.
@@ -67,10 +68,9 @@ class JobReads {
 	/**
 	 * Creates the read's temporary table (dropped when the caller's transaction ends,
 	 * replacing one of that name) holding its rows.
-	 * @return whether the rows were read on the standby
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	boolean stage(StagedRead read, Map<String, ?> params) {
+	void stage(StagedRead read, Map<String, ?> params) {
 		String table = read.table();
 		this.jdbc.sql("drop table if exists pg_temp." + table).update();
 		if (this.reads.fromStandby() && standbyHasReplayed()) {
@@ -81,10 +81,10 @@ class JobReads {
 					return table;
 				});
 			});
-			return true;
 		}
-		this.jdbc.sql(read.createTable()).params(params).update();
-		return false;
+		else {
+			this.jdbc.sql(read.createTable()).params(params).update();
+		}
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -205,16 +204,10 @@ class MauCalculator {
 		}
 		else {
 			LocalDate live = firstDayNotComputed(month);
-			Map<String, Object> params = new HashMap<>();
-			params.put("month", first);
-			params.put("from", from);
-			params.put("to", to);
-			params.put("live", live.atStartOfDay().atOffset(ZoneOffset.UTC));
-			params.put("computed", new SqlArrayValue("date", computedDaysFrom(live, month).toArray()));
-			params.put("first", first);
-			params.put("next", month.plusMonths(1).atDay(1));
-			params.put("products", names);
-			this.reads.stage(INCREMENTAL_READ, params);
+			this.reads.stage(INCREMENTAL_READ,
+					Map.of("month", first, "from", from, "to", to, "live", live.atStartOfDay().atOffset(ZoneOffset.UTC),
+							"computed", new SqlArrayValue("date", computedDaysFrom(live, month).toArray()), "first",
+							first, "next", month.plusMonths(1).atDay(1), "products", names));
 			this.jdbc.sql(INCREMENTAL_BREAKDOWNS).param("period", first).update();
 		}
 		return products;
