@@ -1,6 +1,10 @@
 package dev.checkpoint.ingest;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.jdbc.Sql;
@@ -26,6 +31,9 @@ class CheckIntegrationTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -183,6 +191,22 @@ class CheckIntegrationTests {
 		assertThat(result).bodyJson().extractingPath("type").isEqualTo("https://checkpoint.dev/problems/not-found");
 		assertThat(this.mvc.get().uri("/v1/check/{p}", "bad name!")).hasStatus(404);
 		assertThat(this.jdbc.sql("select count(*) from pings").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void shouldRefuseControlCharactersInParameterNamesAsProblem() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> name = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/check/acme?version=1.0.0&na%01me=x"))
+			.build(), BodyHandlers.ofString());
+		assertThat(name.statusCode()).isEqualTo(400);
+		assertThat(name.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		HttpResponse<String> tab = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/check/acme?version=1.0.0&name=x%09y"))
+			.header("User-Agent", "Go\tclient")
+			.build(), BodyHandlers.ofString());
+		assertThat(tab.statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(*) from pings").query(Long.class).single()).isOne();
 	}
 
 	@Test

@@ -13,6 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,21 @@ class SecurityHeadersIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	FilterChainProxy filterChainProxy;
+
+	@Autowired
+	HttpFirewall firewall;
+
+	@Test
+	void shouldGuardEveryRequestWithTheFirewallWithoutRegularExpressions() {
+		Object proxy = ReflectionTestUtils.getField(this.filterChainProxy, "springSecurityFilterChain");
+		assertThat(ReflectionTestUtils.getField((proxy != null) ? proxy : this.filterChainProxy, "firewall"))
+			.isSameAs(this.firewall);
+		assertThat(ReflectionTestUtils.getField(this.firewall, "allowedParameterNames")).isNotNull()
+			.isNotSameAs(ReflectionTestUtils.getField(new StrictHttpFirewall(), "allowedParameterNames"));
+	}
 
 	@Test
 	void shouldSendSecurityHeadersOnClientRoute() throws Exception {
