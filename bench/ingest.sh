@@ -28,6 +28,9 @@
 # Environment overrides:
 #   BENCH_DURATION=30          seconds per measured run
 #   BENCH_WARMUP=15            seconds of warm-up for each route and method, before measuring
+#   BENCH_WARMUP_ROUNDS=4      most rounds of that warm-up: another round runs while the JIT
+#                              compiled more than BENCH_JIT_QUIET=60 methods per route and
+#                              method in the last one (the "jit" column counts them per run)
 #   BENCH_CONNECTIONS=64       wrk connections (and pgbench clients)
 #   BENCH_THREADS=2            wrk threads (and pgbench threads)
 #   BENCH_RATE=                requests/s of the fixed-rate run, over BENCH_RATE_CONNECTIONS=100:
@@ -46,6 +49,8 @@
 #                              (BENCH_ASYNC_PROFILER=path of libasyncProfiler.so, from the
 #                              tools.profiler:async-profiler jar on Maven Central), which sees
 #                              native and kernel frames; one collapsed-stack file per run
+#   BENCH_PROFILE_EVENT="event=cpu,interval=1ms"   what it samples, e.g. "event=alloc" for
+#                              the bytes allocated (the collapsed files count totals: ns or bytes)
 #   BENCH_WAIT_QUIET=0         wait up to this many seconds for other processes to use < 10%
 #                              of the CPU before starting (the load is measured and printed)
 #
@@ -82,6 +87,9 @@ read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS}"
 read -r -a APP_ARGS <<<"${BENCH_APP_ARGS:-}"
 RUNS="${BENCH_RUNS:-durable noop naive pgbench rate}"
 QUIET_WAIT="${BENCH_WAIT_QUIET:-0}"
+PROFILE_EVENT="${BENCH_PROFILE_EVENT:-event=cpu,interval=1ms}"
+WARMUP_ROUNDS="${BENCH_WARMUP_ROUNDS:-4}"
+JIT_QUIET="${BENCH_JIT_QUIET:-60}"
 GRACE=3
 CATALOG_TABLES="'products','releases','notices','version_constraints'"
 
@@ -217,14 +225,14 @@ app_cpu_ticks() {
 # options are quoted: jcmd would otherwise read their key=value pairs as its own.
 profile_start() {
 	[[ -n "${BENCH_PROFILE:-}" ]] || return 0
-	jcmd "${APP_PID}" JVMTI.agent_load "${BENCH_ASYNC_PROFILER}" '"start,event=cpu,interval=1ms"' >/dev/null
+	jcmd "${APP_PID}" JVMTI.agent_load "${BENCH_ASYNC_PROFILER}" "\"start,${PROFILE_EVENT}\"" >/dev/null
 }
 
 profile_stop() {
 	[[ -n "${BENCH_PROFILE:-}" ]] || return 0
 	mkdir -p "${BENCH_PROFILE}"
 	jcmd "${APP_PID}" JVMTI.agent_load "${BENCH_ASYNC_PROFILER}" \
-		"\"stop,file=$(realpath "${BENCH_PROFILE}")/$1.collapsed,collapsed\"" >/dev/null
+		"\"stop,file=$(realpath "${BENCH_PROFILE}")/$1.collapsed,collapsed,total\"" >/dev/null
 }
 
 # Context switches (voluntary + involuntary) of all the server's threads so far: what a
@@ -286,9 +294,11 @@ declare -a MISMATCHES=()
 # measure NAME LABEL PREFIX METHOD DURABLE RATE CONNECTIONS
 measure() {
 	local name="$1" label="$2" prefix="$3" method="$4" durable="$5" rate="$6" connections="$7"
-	local before after cpu0 cpu1 box0 box1 other0 other1 pg0 pg1 wrk_pid cs0 cs1
+	local before after cpu0 cpu1 box0 box1 other0 other1 pg0 pg1 wrk_pid cs0 cs1 jit0 jit1
 	before=$(rows)
 	log "${label}: ${DURATION}s, ${connections} connections"
+	# before and after the run, as jcmd is a JVM of its own
+	jit0=$(jit_compiles)
 	wrk_run "${name}" "${prefix}" "${method}" "${DURATION}" "${rate}" "${connections}" &
 	wrk_pid=$!
 	# CPU of the server and of the whole box during the measured window only
@@ -304,6 +314,7 @@ measure() {
 	read -r other1 pg1 <<<"$(foreign_ticks)"
 	read -r -a box1 <<<"$(box_ticks)"
 	wait "${wrk_pid}"
+	jit1=$(jit_compiles)
 	wrk_parse "${name}"
 	after=$(rows)
 	local ok=$((W_requests - W_status_errors))
@@ -337,18 +348,32 @@ measure() {
 		"${ok}" "${non2xx}" "${stored}" "${check}" "${app_cpu}" "${pg_cpu}" "${box_busy}" "${other_cpu}" \
 		"${switches}" "${pg_per_ping}")")
 }
+# Methods the server's JIT has compiled so far (the JVM's sun.ci.totalCompiles counter).
+jit_compiles() {
+	jcmd "${APP_PID}" PerfCounter.print 2>/dev/null | awk -F= '/^sun.ci.totalCompiles=/ { print $2 }'
+}
+
 # The JIT needs a while on two cores: every route and method gets BENCH_WARMUP seconds of
-# the same load before anything is measured (warm_up PREFIX...: those routes only).
+# the same load before anything is measured (warm_up PREFIX...: those routes only), in
+# rounds until a round compiled at most BENCH_JIT_QUIET methods per route and method (a
+# C2 thread compiling during a measured run took 20% of its CPU samples, and the first
+# run measured is the durable GET), or BENCH_WARMUP_ROUNDS rounds.
 warm_up() {
-	local prefix method prefixes=()
+	local prefix method prefixes=() round before compiled
 	[[ " ${RUNS} " == *" durable "* || " ${RUNS} " == *" rate "* ]] && prefixes+=(/v1/check)
 	[[ " ${RUNS} " == *" noop "* ]] && prefixes+=(/bench/noop/check)
 	(($# > 0)) && prefixes=("$@")
-	for prefix in "${prefixes[@]}"; do
-		for method in GET POST; do
-			log "warm-up ${method} ${prefix}: ${WARMUP}s"
-			wrk_run "warmup" "${prefix}" "${method}" "${WARMUP}" 0 "${CONNECTIONS}"
+	for round in $(seq 1 "${WARMUP_ROUNDS}"); do
+		before=$(jit_compiles)
+		for prefix in "${prefixes[@]}"; do
+			for method in GET POST; do
+				log "warm-up ${method} ${prefix}: ${WARMUP}s (round ${round})"
+				wrk_run "warmup" "${prefix}" "${method}" "${WARMUP}" 0 "${CONNECTIONS}"
+			done
 		done
+		compiled=$(($(jit_compiles) - before))
+		log "warm-up round ${round}: the JIT compiled ${compiled} methods"
+		((compiled <= JIT_QUIET * 2 * ${#prefixes[@]})) && break
 	done
 }
 
@@ -507,8 +532,8 @@ main() {
 	echo "  wrk -t${THREADS} -c${CONNECTIONS}, ${DURATION}s per run after ${WARMUP}s warm-up per route and method; fixed rate: ${RATE}/s over ${RATE_CONNECTIONS} connections"
 	echo "  CPU used by other processes before the start: ${BACKGROUND}% of the box"
 	echo
-	printf '%-30s %8s %8s %8s %9s %7s %10s %-7s %7s %7s %7s %7s %8s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "2xx" "errors" \
-		"rows" "rows=2xx" "appCPU" "pgCPU" "boxCPU" "other" "ctxsw/rq" "pgµs/row"
+	printf '%-30s %8s %8s %8s %9s %7s %10s %-7s %7s %7s %7s %7s %8s %8s %5s\n' "run" "req/s" "p50 ms" "p99 ms" "2xx" "errors" \
+		"rows" "rows=2xx" "appCPU" "pgCPU" "boxCPU" "other" "ctxsw/rq" "pgµs/row" "jit"
 	printf '%s\n' "${TABLE[@]}"
 	echo
 	local g="${RPS[durable-get]:-0}" p="${RPS[durable-post]:-0}"
