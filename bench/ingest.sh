@@ -343,10 +343,10 @@ measure() {
 	local switches="-" pg_per_ping="-"
 	((ok > 0)) && switches=$(awk "BEGIN { printf \"%.1f\", (${cs1} - ${cs0}) / ${ok} }")
 	((stored > 0)) && pg_per_ping=$(awk "BEGIN { printf \"%.0f\", (${pg1} - ${pg0}) * 1000000 / ${hz} / ${stored} }")
-	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %6d%% %6d%% %6d%% %6d%% %8s %8s' "${label}" "${rps}" \
+	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %6d%% %6d%% %6d%% %6d%% %8s %8s %5s' "${label}" "${rps}" \
 		"$(awk "BEGIN { print ${W_p50_us} / 1000 }")" "$(awk "BEGIN { print ${W_p99_us} / 1000 }")" \
 		"${ok}" "${non2xx}" "${stored}" "${check}" "${app_cpu}" "${pg_cpu}" "${box_busy}" "${other_cpu}" \
-		"${switches}" "${pg_per_ping}")")
+		"${switches}" "${pg_per_ping}" "$((jit1 - jit0))")")
 }
 # Methods the server's JIT has compiled so far (the JVM's sun.ci.totalCompiles counter).
 jit_compiles() {
@@ -427,8 +427,8 @@ run_pgbench() {
 	hz=$(getconf CLK_TCK)
 	pg_cpu=$(((pg1 - pg0) * 100 / hz / DURATION))
 	((stored > 0)) && pg_per_row=$(awk "BEGIN { printf \"%.0f\", (${pg1} - ${pg0}) * 1000000 / ${hz} / ${stored} }")
-	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %7s %6d%% %7s %7s %8s %8s' "${label}" "${tps}" "${p50}" "${p99}" \
-		"${done_tx}" 0 "${stored}" "${check}" "-" "${pg_cpu}" "-" "-" "-" "${pg_per_row}")")
+	TABLE+=("$(printf '%-30s %8d %8.2f %8.2f %9d %7d %10d %-7s %7s %6d%% %7s %7s %8s %8s %5s' "${label}" "${tps}" "${p50}" "${p99}" \
+		"${done_tx}" 0 "${stored}" "${check}" "-" "${pg_cpu}" "-" "-" "-" "${pg_per_row}" "-")")
 }
 
 bytes_per_ping() {
