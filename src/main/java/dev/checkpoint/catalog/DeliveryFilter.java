@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.checkpoint.shared.Hashes;
+
 /**
  * A Bloom filter of (notice, signature) deliveries. "No" is certain; "maybe" is wrong for
  * about 1 % of the pairs never added, as long as no more than {@code capacity} pairs were
@@ -80,22 +82,11 @@ final class DeliveryFilter {
 	}
 
 	private long firstHash(DeliveryKey key) {
-		return mix(mix(mix(this.salt ^ key.high()) ^ key.low()) ^ key.noticeId());
+		return Hashes.mix(Hashes.mix(Hashes.mix(this.salt ^ key.high()) ^ key.low()) ^ key.noticeId());
 	}
 
 	private static long secondHash(long first) {
-		return mix(first ^ 0x9E3779B97F4A7C15L) | 1;
-	}
-
-	/** MurmurHash3's 64-bit finaliser. */
-	private static long mix(long value) {
-		long h = value;
-		h ^= h >>> 33;
-		h *= 0xFF51AFD7ED558CCDL;
-		h ^= h >>> 33;
-		h *= 0xC4CEB9FE1A85EC53L;
-		h ^= h >>> 33;
-		return h;
+		return Hashes.mix(first ^ 0x9E3779B97F4A7C15L) | 1;
 	}
 
 }

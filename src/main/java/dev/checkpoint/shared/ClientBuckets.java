@@ -119,21 +119,10 @@ final class ClientBuckets {
 	private long key(String client) {
 		long hash = this.salt;
 		for (int i = 0; i < client.length(); i++) {
-			hash = mix(hash ^ client.charAt(i));
+			hash = Hashes.mix(hash ^ client.charAt(i));
 		}
-		hash = mix(hash ^ client.length());
+		hash = Hashes.mix(hash ^ client.length());
 		return (hash == EMPTY) ? 1 : hash;
-	}
-
-	/** MurmurHash3's 64-bit finaliser. */
-	private static long mix(long value) {
-		long h = value;
-		h ^= h >>> 33;
-		h *= 0xff51afd7ed558ccdL;
-		h ^= h >>> 33;
-		h *= 0xc4ceb9fe1a85ec53L;
-		h ^= h >>> 33;
-		return h;
 	}
 
 	/** The clients whose key falls in one sixteenth of the hash space, under its lock. */
