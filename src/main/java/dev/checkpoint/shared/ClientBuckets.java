@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * <p>
  * A client is a salted 64-bit hash of its key and that time, in open-addressing arrays of
  * primitives (from 3/8 to 3/4 full) striped over 16 locks. A bucket that has filled up
- * again is the same as no bucket, so it is dropped when the arrays would otherwise grow,
- * and a client is kept for at most one {@code period} after its last request. Beyond
+ * again (at most one {@code period} after the client's last request) is the same as no
+ * bucket, so it is dropped whenever the arrays would otherwise grow. Beyond
  * {@code maxClients} clients with a bucket that is not full, a new client is let through
  * without one (as a bucket evicted from a cache starts full again).
  * <p>
