@@ -63,25 +63,7 @@ final class ClientBuckets {
 	 * @return {@code 0} when taken, else the nanoseconds until the bucket has one
 	 */
 	long take(String client) {
-		long key = key(client);
-		Stripe stripe = this.stripes[(int) (key >>> 60)];
-		long now = this.nanoTime.getAsLong();
-		synchronized (stripe) {
-			int slot = stripe.find(key);
-			long full = (stripe.keys[slot] == key) ? stripe.full[slot] : now;
-			long next = ((full - now) > 0 ? full : now) + this.interval;
-			long wait = next - now - this.tolerance;
-			if (wait > 0) {
-				return wait;
-			}
-			if (stripe.keys[slot] == key) {
-				stripe.full[slot] = next;
-			}
-			else {
-				stripe.add(key, next, now, this.maxPerStripe, this.interval);
-			}
-			return 0;
-		}
+		return request(client, true);
 	}
 
 	/**
@@ -90,17 +72,32 @@ final class ClientBuckets {
 	 * until it has
 	 */
 	long peek(String client) {
+		return request(client, false);
+	}
+
+	private long request(String client, boolean take) {
 		long key = key(client);
 		Stripe stripe = this.stripes[(int) (key >>> 60)];
 		long now = this.nanoTime.getAsLong();
 		synchronized (stripe) {
 			int slot = stripe.find(key);
-			if (stripe.keys[slot] != key) {
+			boolean kept = stripe.keys[slot] == key;
+			if (!kept && !take) {
 				return 0;
 			}
-			long full = stripe.full[slot];
-			long wait = ((full - now) > 0 ? full : now) + this.interval - now - this.tolerance;
-			return Math.max(0, wait);
+			long full = kept ? stripe.full[slot] : now;
+			long next = ((full - now) > 0 ? full : now) + this.interval;
+			long wait = next - now - this.tolerance;
+			if (wait > 0 || !take) {
+				return Math.max(0, wait);
+			}
+			if (kept) {
+				stripe.full[slot] = next;
+			}
+			else {
+				stripe.add(key, next, now, this.maxPerStripe, this.interval);
+			}
+			return 0;
 		}
 	}
 

@@ -21,7 +21,7 @@ public class RateLimits {
 	private static final String CLIENT_ATTRIBUTE = RateLimits.class.getName() + ".client";
 
 	/** Most clients per limit whose bucket is not full: at most 2 MiB of heap each. */
-	static final int MAX_CLIENTS = 50_000;
+	private static final int MAX_CLIENTS = 50_000;
 
 	private final MeterRegistry meters;
 
