@@ -376,7 +376,9 @@ warm_up() {
 		done
 		compiled=$(($(jit_compiles) - before))
 		log "warm-up round ${round}: the JIT compiled ${compiled} methods"
-		((compiled <= JIT_QUIET * 2 * ${#prefixes[@]})) && break
+		if ((compiled <= JIT_QUIET * 2 * ${#prefixes[@]})); then
+			break
+		fi
 	done
 }
 
