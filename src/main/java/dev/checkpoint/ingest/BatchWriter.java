@@ -8,14 +8,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 /**
- * Writes one group-commit batch: to the database in one transaction on the
- * {@link WriterPool}, or, while the database is unreachable, to the {@link PingSpool}
- * (synced to disk before it counts). A batch refused for its content is halved
- * ({@link Halving}); another failure is tried once more. It tells the caller, range by
- * range, which pings are stored and which failed.
+ * Writes one group-commit batch: to the database on the {@link WriterPool} (one
+ * statement, committed on its own: {@link PingStore#store}), or, while the database is
+ * unreachable, to the {@link PingSpool} (synced to disk before it counts). A batch
+ * refused for its content is halved ({@link Halving}); another failure is tried once
+ * more. It tells the caller, range by range, which pings are stored and which failed.
  */
 @Component
 class BatchWriter {
@@ -60,17 +59,19 @@ class BatchWriter {
 		RuntimeException failure = null;
 		for (int attempt = 1; attempt <= ATTEMPTS && !this.outage.isActive(); attempt++) {
 			try {
-				this.pool.transactions().executeWithoutResult((status) -> this.store.store(this.pool.jdbc(), part));
+				// no transaction: the pings and their rollups are one statement, which
+				// commits on its own, and a batch saves the round trip of a COMMIT
+				this.store.store(this.pool.jdbc(), part);
 				outcomes.stored(range);
 				return;
 			}
-			catch (DataAccessException | TransactionException ex) {
+			catch (DataAccessException ex) {
 				if (StorageFailureClassifier.isOutage(ex)) {
 					this.outage.report(ex);
 					break;
 				}
-				if (ex instanceof DataAccessException refused && StorageFailureClassifier.isContentError(refused)) {
-					throw refused;
+				if (StorageFailureClassifier.isContentError(ex)) {
+					throw ex;
 				}
 				failure = ex;
 				log.warn("Storing {} pings failed (attempt {}): {}", part.size(), attempt, ex.getMessage());

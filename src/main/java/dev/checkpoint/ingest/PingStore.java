@@ -118,9 +118,13 @@ class PingStore {
 
 	/**
 	 * Stores the pings and their rollup in one statement, in the caller's transaction
-	 * ({@code jdbc} must take part in it). Pings that arrived more than
+	 * when there is one ({@code jdbc} must take part in it). Pings that arrived more than
 	 * {@link PingTables#LATE_AFTER} ago also mark their days in
-	 * {@link PingTables#PING_LATE_DAYS}, in the same transaction.
+	 * {@link PingTables#PING_LATE_DAYS}, and values new to the dictionaries are added,
+	 * both by statements before that one. Without a transaction each statement commits on
+	 * its own, in that order: a stored ping's day is always marked and its ids exist, and
+	 * a failure of the last statement leaves only marks (a day computed again) and
+	 * dictionary values, never part of a batch.
 	 */
 	void store(JdbcClient jdbc, List<Ping> pings) {
 		markLateDays(jdbc, pings);

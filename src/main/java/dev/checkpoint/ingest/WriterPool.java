@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes to the spool.</li>
  * </ul>
  * Callers own the transaction: {@link #transactions()} runs on this pool, and
- * {@link #jdbc()} takes part in it.
+ * {@link #jdbc()} takes part in it (outside one, each statement commits on its own).
  */
 @Component
 class WriterPool implements DisposableBean {
