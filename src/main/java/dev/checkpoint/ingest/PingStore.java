@@ -62,12 +62,16 @@ class PingStore {
 			new Column("details", "text", "jsonb", (r) -> r.ping().details(), Fold.LATEST));
 
 	/**
-	 * Writes the folded rows through {@code unnest} of one array per column, folds them
-	 * into the rows already stored for their window, and updates the monthly rollups from
-	 * the rows written, in one statement.
+	 * Marks the late pings' days (the first {@link #LATE_PARAMETERS} parameters: products
+	 * and days), writes the folded rows through {@code unnest} of one array per column,
+	 * folds them into the rows already stored for their window, and updates the monthly
+	 * rollups from the rows written, in one statement.
 	 */
 	static final String INSERT = """
-			with input as (
+			with late as (
+			  insert into ping_late_days (product, day)
+			  select * from unnest(?::text[], ?::date[]) as l(product, day) order by 1, 2 on conflict do nothing
+			), input as (
 			  select * from unnest(%s)
 			    as t(%s)
 			), written as (
@@ -101,6 +105,9 @@ class PingStore {
 				.map(Column::update)
 				.collect(Collectors.joining(",\n        ")));
 
+	/** The parameters before the columns' arrays: the late days' products and days. */
+	static final int LATE_PARAMETERS = 2;
+
 	private final PingFoldProperties fold;
 
 	private final PingShapes shapes;
@@ -120,14 +127,13 @@ class PingStore {
 	 * Stores the pings and their rollup in one statement, in the caller's transaction
 	 * when there is one ({@code jdbc} must take part in it). Pings that arrived more than
 	 * {@link PingTables#LATE_AFTER} ago also mark their days in
-	 * {@link PingTables#PING_LATE_DAYS}, and values new to the dictionaries are added,
-	 * both by statements before that one. Without a transaction each statement commits on
-	 * its own, in that order: a stored ping's day is always marked and its ids exist, and
-	 * a failure of the last statement leaves only marks (a day computed again) and
-	 * dictionary values, never part of a batch.
+	 * {@link PingTables#PING_LATE_DAYS} in that statement, so that a day is never
+	 * computed from its late pings' marks without them. Values new to the dictionaries
+	 * are added before it; without a transaction they commit on their own, first, so a
+	 * stored ping's ids always exist, and a failure of the statement leaves only those
+	 * values (which no ping needs), never part of a batch.
 	 */
 	void store(JdbcClient jdbc, List<Ping> pings) {
-		markLateDays(jdbc, pings);
 		List<Row> folded = fold(pings);
 		int[] productIds = this.products.ids(jdbc, folded.stream().map((row) -> row.ping().product()).toList());
 		int[] shapeIds = this.shapes.ids(jdbc, folded.stream().map((row) -> PingShape.of(row.ping())).toList());
@@ -135,7 +141,8 @@ class PingStore {
 		for (int i = 0; i < shapeIds.length; i++) {
 			rows.add(folded.get(i).withIds(productIds[i], shapeIds[i]));
 		}
-		List<SqlArrayValue> parameters = new ArrayList<>(COLUMNS.size());
+		List<SqlArrayValue> parameters = new ArrayList<>(LATE_PARAMETERS + COLUMNS.size());
+		lateDays(pings, parameters);
 		for (Column column : COLUMNS) {
 			Object[] values = new Object[rows.size()];
 			for (int i = 0; i < values.length; i++) {
@@ -146,7 +153,11 @@ class PingStore {
 		jdbc.sql(INSERT).params(parameters).update();
 	}
 
-	private void markLateDays(JdbcClient jdbc, List<Ping> pings) {
+	/**
+	 * Adds the products and days of the pings received more than
+	 * {@link PingTables#LATE_AFTER} ago, as the statement's first two parameters.
+	 */
+	private void lateDays(List<Ping> pings, List<SqlArrayValue> parameters) {
 		Instant late = this.clock.instant().minus(PingTables.LATE_AFTER);
 		Set<ProductDay> days = new LinkedHashSet<>();
 		for (Ping ping : pings) {
@@ -154,15 +165,8 @@ class PingStore {
 				days.add(new ProductDay(ping.product(), LocalDate.ofInstant(ping.receivedAt(), ZoneOffset.UTC)));
 			}
 		}
-		if (days.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				insert into ping_late_days (product, day)
-				select * from unnest(:products, :days) order by 1, 2 on conflict do nothing""")
-			.param("products", new SqlArrayValue("text", days.stream().map(ProductDay::product).toArray()))
-			.param("days", new SqlArrayValue("date", days.stream().map((day) -> day.day().toString()).toArray()))
-			.update();
+		parameters.add(new SqlArrayValue("text", days.stream().map(ProductDay::product).toArray()));
+		parameters.add(new SqlArrayValue("date", days.stream().map((day) -> day.day().toString()).toArray()));
 	}
 
 	private record ProductDay(String product, LocalDate day) {

@@ -26,7 +26,7 @@ class PingStoreColumnsTests {
 	@Test
 	void shouldBindOneArrayParameterPerColumnInTheStatement() {
 		long placeholders = PingStore.INSERT.chars().filter((c) -> c == '?').count();
-		assertThat(placeholders).isEqualTo(PingStore.COLUMNS.size());
+		assertThat(placeholders).isEqualTo(PingStore.LATE_PARAMETERS + PingStore.COLUMNS.size());
 		List<String> names = PingStore.COLUMNS.stream().map(Column::name).toList();
 		String list = String.join(", ", names);
 		assertThat(PingStore.INSERT).contains("as t(" + list + ")").contains("insert into pings as p (" + list + ")");
