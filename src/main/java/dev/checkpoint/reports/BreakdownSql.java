@@ -73,7 +73,9 @@ final class BreakdownSql {
 	 * ({@code <dimension>_values}) and those {@code month_value_developers} holds for
 	 * them already ({@code known_<dimension>_values}, null for a developer not seen yet,
 	 * or for every developer when the join's first condition, {@code %4$s}, is
-	 * {@code false}: the month's rows are being rebuilt).
+	 * {@code false}: the month's rows are being rebuilt). A group of pings whose values
+	 * are all known for its developer already adds nothing and is left out before the
+	 * grouping per developer (late in a month, most of them).
 	 */
 	private static final String MONTH_VALUES_SEEN = """
 			with seen as (
@@ -81,6 +83,9 @@ final class BreakdownSql {
 			  from (%1$s) as g
 			  where g.signature is not null and not exists (
 			    select 1 from mau_reports as r where r.product = g.product and r.month = :month and r.final)
+			    and not (%4$s and exists (
+			      select 1 from month_value_developers as k
+			      where k.product = g.product and k.month = :month and k.signature = g.signature and %5$s))
 			  group by g.product, g.signature
 			)
 			select s.*, %3$s
@@ -161,8 +166,16 @@ final class BreakdownSql {
 	 * recorded for them already (without, the month's records are being rebuilt).
 	 */
 	static String monthValuesSeen(String where, boolean known) {
-		return MONTH_VALUES_SEEN.formatted(grouped(where), each("array_agg(distinct g.%s) as %s_values"),
-				each("m.%s_values as known_%s_values"), known);
+		return monthValuesSeenIn(grouped(where), known);
+	}
+
+	/**
+	 * {@link #monthValuesSeen} of the rows {@code rows} selects, shaped as those of
+	 * {@link #grouped}.
+	 */
+	static String monthValuesSeenIn(String rows, boolean known) {
+		return MONTH_VALUES_SEEN.formatted(rows, each("array_agg(distinct g.%s) as %s_values"),
+				each("m.%s_values as known_%s_values"), known, every("g.%s = any(k.%s_values)"));
 	}
 
 	/**
@@ -194,6 +207,16 @@ final class BreakdownSql {
 		return Arrays.stream(Dimension.values())
 			.map((dimension) -> template.replace("%s", dimension.key()))
 			.collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * {@code template} once per dimension, its key in every {@code %s}, joined by
+	 * {@code and}.
+	 */
+	static String every(String template) {
+		return Arrays.stream(Dimension.values())
+			.map((dimension) -> template.replace("%s", dimension.key()))
+			.collect(Collectors.joining(" and "));
 	}
 
 }

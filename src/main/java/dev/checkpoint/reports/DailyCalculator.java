@@ -24,12 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link NoticeExposureCalculator}). The cost is that of one week's pings and one pass
  * over the month's active developers. The day's values join those its developers were
  * seen with in the month ({@code month_value_developers}), which the current month's
- * refresh counts developers with. The day's marks in {@link PingTables#PING_LATE_DAYS}
- * are deleted first, in the same transaction: a late write that commits meanwhile marks
- * the day again. A day computed before and marked since changed after its values were
- * counted: its month is marked for a rebuild ({@code month_rebuilds}). Each read of pings
- * or rollups is a {@link StagedRead} ({@link JobReads}: on the reports' standby when one
- * is configured), which the statements write from.
+ * refresh counts developers with; the pings per value that the refresh absorbed from the
+ * day ({@code month_absorbed_pings}) are deleted, as {@code daily_breakdowns} now holds
+ * them. The day's marks in {@link PingTables#PING_LATE_DAYS} are deleted first, in the
+ * same transaction: a late write that commits meanwhile marks the day again. A day
+ * computed or absorbed before and marked since changed after its values were counted: its
+ * month is marked for a rebuild ({@code month_rebuilds}). Each read of pings or rollups
+ * is a {@link StagedRead} ({@link JobReads}: on the reports' standby when one is
+ * configured), which the statements write from.
  */
 @Component
 class DailyCalculator {
@@ -164,13 +166,24 @@ class DailyCalculator {
 			.query(Boolean.class)
 			.single();
 		LocalDate month = day.withDayOfMonth(1);
-		if (marks > 0 && computedBefore) {
+		this.jdbc.sql(BreakdownSql.MONTH_VALUES_LOCK)
+			.param("lock", day.getYear() * 12 + day.getMonthValue())
+			.query()
+			.listOfRows();
+		OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+		boolean absorbed = this.jdbc
+			.sql("select exists (select 1 from month_absorptions where month = :month and absorbed_until > :from)")
+			.param("month", month)
+			.param("from", from)
+			.query(Boolean.class)
+			.single();
+		if (marks > 0 && (computedBefore || absorbed)) {
 			this.jdbc.sql("insert into month_rebuilds (month) values (:month) on conflict do nothing")
 				.param("month", month)
 				.update();
 		}
 		this.jdbc.sql("delete from daily_reports where day = :day").param("day", day).update();
-		OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+		this.jdbc.sql("delete from month_absorbed_pings where day = :day").param("day", day).update();
 		OffsetDateTime to = from.plusDays(1);
 		this.reads.stage(HEADLINES_READ, Map.of("from", from, "to", to));
 		List<String> products = this.jdbc.sql(HEADLINES).param("day", day).query(String.class).list();
@@ -179,10 +192,6 @@ class DailyCalculator {
 			Map<String, Object> period = Map.of("from", from, "to", to, "products", names);
 			this.reads.stage(BREAKDOWNS_READ, period);
 			this.jdbc.sql(BREAKDOWNS).param("period", day).update();
-			this.jdbc.sql(BreakdownSql.MONTH_VALUES_LOCK)
-				.param("lock", day.getYear() * 12 + day.getMonthValue())
-				.query()
-				.listOfRows();
 			this.reads.stage(MONTH_VALUES_READ, Map.of("month", month, "from", from, "to", to, "products", names));
 			this.jdbc.sql(MONTH_VALUES).param("month", month).update();
 		}

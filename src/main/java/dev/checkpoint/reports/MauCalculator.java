@@ -1,6 +1,7 @@
 package dev.checkpoint.reports;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.checkpoint.ingest.PingTables;
+import dev.checkpoint.ingest.PingWindows;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,41 +73,93 @@ class MauCalculator {
 
 	/**
 	 * The current month's breakdowns from what the daily job stored (the developers
-	 * counted per value, the pings of each computed day) and the pings of the days not
-	 * computed yet: each of their developers is looked up once, and counts for the values
-	 * the month has not seen it with.
+	 * counted per value, the pings of each computed day), what the refresh absorbed from
+	 * the closed fold windows of the days not computed yet (the pings per value), and the
+	 * pings of those days that are not absorbed ({@code :live} on). Each of their rows
+	 * looks up its developer's values; a row whose values the month has all seen the
+	 * developer with (most rows, late in a month) is done, the others count their
+	 * developer once for each value the month has not seen it with. The pings per value
+	 * are summed over the rows' combinations of values, a few hundred.
 	 */
 	static final StagedRead INCREMENTAL_READ = new StagedRead("report_month_incremental", """
 			with live as materialized (
 			  %1$s
 			), fresh as (
-			  select d.product, v.dimension, v.value, count(*) as developers
-			  from (
-			    select g.product, g.signature, %2$s
-			    from live as g where g.signature is not null group by g.product, g.signature
-			  ) as d
+			  select g.product, v.dimension, v.value, count(distinct g.signature) as developers
+			  from live as g
 			  left join month_value_developers as m
-			    on m.product = d.product and m.month = :month and m.signature = d.signature
-			  cross join lateral (%3$s) as v(dimension, value)
+			    on m.product = g.product and m.month = :month and m.signature = g.signature
+			  cross join lateral (values %2$s) as v(dimension, value, known)
+			  where g.signature is not null and not coalesce(%3$s, false)
+			    and (v.known is null or not v.value = any(v.known))
 			  group by 1, 2, 3
+			), combinations as (
+			  select product, %4$s, sum(pings) as pings from live group by product, %4$s
 			), figures as (
 			  select product, dimension, value, developers, 0::numeric as pings
 			  from month_value_counts where month = :month and product = any(:products)
 			  union all
 			  select product, dimension, value, developers, 0 from fresh
 			  union all
-			  select g.product, v.dimension, v.value, 0, sum(g.pings) from live as g %4$s group by 1, 2, 3
+			  select g.product, v.dimension, v.value, 0, sum(g.pings) from combinations as g %5$s group by 1, 2, 3
 			  union all
 			  select product, dimension, value, 0, sum(pings) from daily_breakdowns
+			  where day >= :first and day < :next and product = any(:products) group by 1, 2, 3
+			  union all
+			  select product, dimension, value, 0, sum(pings) from month_absorbed_pings
 			  where day >= :first and day < :next and product = any(:products) group by 1, 2, 3
 			)
 			select product, dimension, value, sum(developers) as developers, sum(pings) as pings
 			from figures group by product, dimension, value
-			""".formatted(BreakdownSql.grouped(LIVE), BreakdownSql.each("array_agg(distinct g.%s) as %s_values"),
-			BreakdownSql.newValues("d", "m."), BreakdownSql.unpivot("g")));
+			""".formatted(BreakdownSql.grouped(LIVE), BreakdownSql.each("('%s', g.%s, m.%s_values)"),
+			BreakdownSql.every("g.%s = any(m.%s_values)"), BreakdownSql.each("%s"), BreakdownSql.unpivot("g")));
 
 	static final String INCREMENTAL_BREAKDOWNS = BreakdownSql.insertInto("mau_breakdowns", "month",
 			INCREMENTAL_READ.table());
+
+	/**
+	 * The pings of {@code [:from, :to)}, a part of one day not computed yet whose fold
+	 * windows have closed, grouped as {@link BreakdownSql#grouped}: what a refresh
+	 * absorbs.
+	 */
+	static final StagedRead ABSORBED_READ = new StagedRead("report_month_absorbed",
+			BreakdownSql.grouped(BreakdownSql.PERIOD));
+
+	private static final String ABSORBED_VALUES_TABLE = "report_month_absorbed_values";
+
+	/** The developers of {@link #ABSORBED_READ} with the values recorded for them. */
+	static final String ABSORBED_VALUES_SEEN = "create temporary table " + ABSORBED_VALUES_TABLE + " on commit drop as "
+			+ BreakdownSql.monthValuesSeenIn("select * from " + ABSORBED_READ.table(), true);
+
+	/** Adds the absorbed developers' values to the month's, counting the new ones. */
+	static final String ABSORBED_VALUES = BreakdownSql.monthValues(ABSORBED_VALUES_TABLE);
+
+	/** Adds the absorbed pings per value to their day's ({@code :day}). */
+	static final String ABSORBED_PINGS = """
+			insert into month_absorbed_pings as a (product, day, dimension, value, pings)
+			select g.product, :day, v.dimension, v.value, sum(g.pings) from %s as g
+			%s
+			group by g.product, v.dimension, v.value order by 1, 3, 4
+			on conflict (product, day, dimension, value) do update set pings = a.pings + excluded.pings
+			""".formatted(ABSORBED_READ.table(), BreakdownSql.unpivot("g"));
+
+	/**
+	 * Whether a day the month's absorption holds, not computed yet, was marked as changed
+	 * late (a late write or an erasure) after it was absorbed.
+	 */
+	private static final String ABSORBED_DAY_CHANGED = """
+			select exists (
+			  select 1 from %s as l join month_absorptions as a on a.month = :month
+			  where l.day >= :month and l.day < :next and l.day::timestamp at time zone 'UTC' < a.absorbed_until
+			    and not exists (select 1 from daily_computed as c where c.day = l.day))
+			""".formatted(PingTables.PING_LATE_DAYS.sqlName());
+
+	/** The month's first day not computed yet that was marked as changed late. */
+	private static final String FIRST_MARKED_DAY = """
+			select min(l.day) from %s as l
+			where l.day >= :first and l.day < :next and not exists (select 1 from daily_computed as c where c.day = l.day)
+			"""
+		.formatted(PingTables.PING_LATE_DAYS.sqlName());
 
 	/** The developers' values on all the month's computed days (a rebuild). */
 	private static final StagedRead ALL_MONTH_VALUES_READ = new StagedRead("report_month_values", BreakdownSql
@@ -125,9 +179,12 @@ class MauCalculator {
 
 	private final JobReads reads;
 
+	private final PingWindows windows;
+
 	MauCalculator(JdbcClient jdbc, Clock clock, CohortCalculator cohorts, ApplicationEventPublisher events,
-			JobReads reads) {
+			JobReads reads, PingWindows windows) {
 		this.reads = reads;
+		this.windows = windows;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -172,8 +229,13 @@ class MauCalculator {
 			.listOfRows();
 		boolean rebuild = this.jdbc.sql("delete from month_rebuilds where month = :month")
 			.param("month", first)
-			.update() > 0;
+			.update() > 0 || absorbedDayChanged(month);
 		if (finalReport || rebuild) {
+			this.jdbc.sql("delete from month_absorptions where month = :month").param("month", first).update();
+			this.jdbc.sql("delete from month_absorbed_pings where day >= :month and day < :next")
+				.param("month", first)
+				.param("next", month.plusMonths(1).atDay(1))
+				.update();
 			this.reads.stage(BREAKDOWNS_READ, Map.of("from", from, "to", to, "products", names));
 			this.jdbc.sql(BREAKDOWNS).param("period", first).update();
 			this.jdbc.sql("delete from month_value_counts where month = :month and product = any(:products)")
@@ -204,21 +266,110 @@ class MauCalculator {
 		}
 		else {
 			LocalDate live = firstDayNotComputed(month);
+			Instant absorbed = absorb(month, live, names);
+			Instant liveFrom = max(live.atStartOfDay().toInstant(ZoneOffset.UTC), absorbed);
 			this.reads.stage(INCREMENTAL_READ,
-					Map.of("month", first, "from", from, "to", to, "live", live.atStartOfDay().atOffset(ZoneOffset.UTC),
-							"computed", new SqlArrayValue("date", computedDaysFrom(live, month).toArray()), "first",
-							first, "next", month.plusMonths(1).atDay(1), "products", names));
+					Map.of("month", first, "from", from, "to", to, "live", liveFrom.atOffset(ZoneOffset.UTC),
+							"computed",
+							new SqlArrayValue("date",
+									computedDaysFrom(live, month).stream().map(LocalDate::toString).toArray()),
+							"first", first, "next", month.plusMonths(1).atDay(1), "products", names));
 			this.jdbc.sql(INCREMENTAL_BREAKDOWNS).param("period", first).update();
 		}
 		return products;
 	}
 
-	/** The month's computed days from {@code day} on, as {@code yyyy-mm-dd}. */
-	private List<String> computedDaysFrom(LocalDate day, YearMonth month) {
-		return this.jdbc.sql("select day::text from daily_computed where day >= :day and day < :next order by day")
+	/**
+	 * Absorbs the pings of the month's fold windows that have closed, on the days not
+	 * computed yet, from where the absorption stopped so far: their developers' values
+	 * join the month's ({@code month_value_developers}, counted in
+	 * {@code month_value_counts}) and their pings per value go to
+	 * {@code month_absorbed_pings}. A window counts as closed
+	 * {@link DailyReportService#SETTLE} after its end, as a day does for the daily job: a
+	 * ping stored later than that is marked as late. The absorption stops before the
+	 * first day marked as changed late, which is read from its pings until the daily job
+	 * computes it. Callers hold {@link BreakdownSql#MONTH_VALUES_LOCK} for the month.
+	 * @return the instant before which those days' pings are absorbed
+	 */
+	private Instant absorb(YearMonth month, LocalDate live, String[] names) {
+		LocalDate first = month.atDay(1);
+		LocalDate next = month.plusMonths(1).atDay(1);
+		Instant until = this.jdbc.sql("select absorbed_until from month_absorptions where month = :month")
+			.param("month", first)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant)
+			.orElse(startOf(first));
+		Instant from = max(until, startOf(live));
+		Instant boundary = min(this.windows.openFrom(this.clock.instant().minus(DailyReportService.SETTLE)),
+				startOf(next));
+		LocalDate marked = this.jdbc.sql(FIRST_MARKED_DAY)
+			.param("first", first)
+			.param("next", next)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		if (marked != null) {
+			boundary = min(boundary, startOf(marked));
+		}
+		if (!boundary.isAfter(from)) {
+			return until;
+		}
+		LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+		List<LocalDate> computed = computedDaysFrom(firstDay, month);
+		for (LocalDate day = firstDay; startOf(day).isBefore(boundary); day = day.plusDays(1)) {
+			Instant start = max(from, startOf(day));
+			Instant end = min(boundary, startOf(day.plusDays(1)));
+			if (computed.contains(day) || !start.isBefore(end)) {
+				continue;
+			}
+			this.reads.stage(ABSORBED_READ, Map.of("from", start.atOffset(ZoneOffset.UTC), "to",
+					end.atOffset(ZoneOffset.UTC), "products", names));
+			this.jdbc.sql("drop table if exists pg_temp." + ABSORBED_VALUES_TABLE).update();
+			this.jdbc.sql(ABSORBED_VALUES_SEEN).param("month", first).update();
+			this.jdbc.sql(ABSORBED_VALUES).param("month", first).update();
+			this.jdbc.sql(ABSORBED_PINGS).param("day", day).update();
+		}
+		this.jdbc.sql("""
+				insert into month_absorptions (month, absorbed_until) values (:month, :until)
+				on conflict (month) do update set absorbed_until = excluded.absorbed_until""")
+			.param("month", first)
+			.param("until", boundary.atOffset(ZoneOffset.UTC))
+			.update();
+		return boundary;
+	}
+
+	/**
+	 * Whether a day of the month's absorption that is not computed yet has been marked as
+	 * changed late since: its values in {@code month_value_developers} may no longer
+	 * match its pings, so the month is rebuilt.
+	 */
+	private boolean absorbedDayChanged(YearMonth month) {
+		return this.jdbc.sql(ABSORBED_DAY_CHANGED)
+			.param("month", month.atDay(1))
+			.param("next", month.plusMonths(1).atDay(1))
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static Instant startOf(LocalDate day) {
+		return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	/** The month's computed days from {@code day} on. */
+	private List<LocalDate> computedDaysFrom(LocalDate day, YearMonth month) {
+		return this.jdbc.sql("select day from daily_computed where day >= :day and day < :next order by day")
 			.param("day", day)
 			.param("next", month.plusMonths(1).atDay(1))
-			.query(String.class)
+			.query(LocalDate.class)
 			.list();
 	}
 

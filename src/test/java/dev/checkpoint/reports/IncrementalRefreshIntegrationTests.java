@@ -3,6 +3,8 @@ package dev.checkpoint.reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,12 +13,14 @@ import java.util.Random;
 import java.util.UUID;
 
 import dev.checkpoint.CheckpointIntegrationTest;
+import dev.checkpoint.ingest.PingWindows;
 import dev.checkpoint.privacy.SignatureEraser;
 import dev.checkpoint.reports.PingFixtures.TestPing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stores exactly what a computation from all the month's pings stores (which
  * {@link MauReportCorrectnessIntegrationTests} checks against raw counts): with some days
  * computed and others not, after a late write into a computed day, and after an erasure.
+ * It absorbs the closed fold windows of the days not computed yet, and rebuilds the month
+ * when one of them changes late.
  */
 @CheckpointIntegrationTest
 class IncrementalRefreshIntegrationTests {
@@ -61,6 +67,15 @@ class IncrementalRefreshIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PingWindows windows;
+
+	@Autowired
+	JobReads jobReads;
 
 	private YearMonth month;
 
@@ -141,6 +156,101 @@ class IncrementalRefreshIntegrationTests {
 		assertThat(breakdowns()).isEqualTo(current);
 		assertThat(this.jdbc.sql("select count(*) from month_value_developers").query(Long.class).single()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from month_value_counts").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void shouldAbsorbClosedWindowsAndStoreWhatTheWholeMonthGives() {
+		PingFixtures.storeOnTime(this.jdbcTemplate, generate(new Random(25), 1, 4));
+		computeDaysUpTo(1);
+
+		List<String> first = refreshAt(day(3).atTime(12, 30));
+
+		assertThat(absorbedUntil()).isEqualTo(day(3).atTime(12, 0).toInstant(ZoneOffset.UTC));
+		assertThat(absorbedDays()).containsExactly(day(2), day(3));
+		List<String> second = refreshAt(day(4).atTime(12, 15));
+		assertThat(absorbedUntil()).isEqualTo(day(4).atTime(12, 0).toInstant(ZoneOffset.UTC));
+		assertThat(absorbedDays()).containsExactly(day(2), day(3), day(4));
+		assertThat(second).isEqualTo(first);
+
+		computeDaysUpTo(3);
+
+		assertThat(absorbedDays()).as("a computed day's pings come from its daily figures").containsExactly(day(4));
+		assertThat(this.jdbc.sql("select count(*) from month_rebuilds").query(Long.class).single()).isZero();
+		List<String> third = refreshAt(day(4).atTime(12, 15));
+		assertThat(third).isNotEmpty().isEqualTo(second).isEqualTo(fullRecompute());
+		assertThat(absorbedUntil()).as("a rebuild starts the absorption again").isNull();
+		assertThat(refreshAt(day(4).atTime(23, 0))).isEqualTo(third);
+	}
+
+	@Test
+	void shouldRebuildTheMonthWhenAnAbsorbedWindowChangesLate() {
+		UUID developer = UUID.randomUUID();
+		List<TestPing> pings = new ArrayList<>(generate(new Random(26), 1, 3));
+		pings.add(new TestPing(day(3).atTime(5, 0).toInstant(ZoneOffset.UTC), "alpha", "0.5.0", "linux", "x64",
+				developer, false, "v20.11.0", "moved-1"));
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
+		computeDaysUpTo(1);
+		assertThat(refreshAt(day(3).atTime(13, 0))).contains("alpha version 0.5.0 1 1");
+
+		PingFixtures.store(this.jdbcTemplate,
+				Clock.fixed(day(3).atTime(13, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+				List.of(new TestPing(day(3).atTime(6, 0).toInstant(ZoneOffset.UTC), "alpha", "9.9.9", "linux", "x64",
+						developer, false, "v20.11.0", "moved-2")));
+
+		List<String> rebuilt = refreshAt(day(3).atTime(13, 20));
+		assertThat(rebuilt).as("the folded row holds the latest version only")
+			.contains("alpha version 9.9.9 1 2")
+			.noneMatch((row) -> row.contains("0.5.0"));
+		assertThat(absorbedUntil()).isNull();
+		List<String> again = refreshAt(day(3).atTime(13, 30));
+		assertThat(absorbedUntil()).as("a marked day is read from its pings until it is computed")
+			.isEqualTo(day(3).atStartOfDay().toInstant(ZoneOffset.UTC));
+		assertThat(again).isEqualTo(rebuilt).isEqualTo(fullRecompute());
+	}
+
+	@Test
+	void shouldRebuildTheMonthWhenTheDailyJobComputesAnAbsorbedDayThatChangedLate() {
+		UUID developer = UUID.randomUUID();
+		List<TestPing> pings = new ArrayList<>(generate(new Random(27), 1, 3));
+		pings.add(new TestPing(day(2).atTime(5, 0).toInstant(ZoneOffset.UTC), "beta", "0.5.0", "linux", "x64",
+				developer, false, "v20.11.0", "moved-1"));
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
+		computeDaysUpTo(1);
+		assertThat(refreshAt(day(2).atTime(13, 0))).contains("beta version 0.5.0 1 1");
+		PingFixtures.store(this.jdbcTemplate,
+				Clock.fixed(day(2).atTime(13, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+				List.of(new TestPing(day(2).atTime(6, 0).toInstant(ZoneOffset.UTC), "beta", "9.9.9", "linux", "x64",
+						developer, false, "v20.11.0", "moved-2")));
+
+		computeDaysUpTo(2);
+
+		assertThat(this.jdbc.sql("select count(*) from month_rebuilds").query(Long.class).single()).isOne();
+		List<String> rebuilt = refreshAt(day(3).atTime(0, 30));
+		assertThat(rebuilt).contains("beta version 9.9.9 1 2").noneMatch((row) -> row.contains("0.5.0"));
+		assertThat(refreshAt(day(3).atTime(13, 0))).isEqualTo(rebuilt).isEqualTo(fullRecompute());
+	}
+
+	/** Refreshes the month as the refresh job would at {@code time}. */
+	private List<String> refreshAt(LocalDateTime time) {
+		MauCalculator at = new MauCalculator(this.jdbc, Clock.fixed(time.toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+				this.cohorts, this.events, this.jobReads, this.windows);
+		this.transactions.executeWithoutResult((status) -> at.compute(this.month, false));
+		return breakdowns();
+	}
+
+	private Instant absorbedUntil() {
+		return this.jdbc.sql("select absorbed_until from month_absorptions where month = ?")
+			.param(this.month.atDay(1))
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant)
+			.orElse(null);
+	}
+
+	private List<LocalDate> absorbedDays() {
+		return this.jdbc.sql("select distinct day from month_absorbed_pings order by day")
+			.query(LocalDate.class)
+			.list();
 	}
 
 	private List<String> refresh() {

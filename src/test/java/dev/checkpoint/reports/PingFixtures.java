@@ -48,10 +48,12 @@ final class PingFixtures {
 	 * other test's rows count.
 	 */
 	static void truncateAll(JdbcClient jdbc) {
-		jdbc.sql("""
-				truncate pings, monthly_actives, monthly_anonymous, ping_late_days, mau_reports, mau_breakdowns,
-				  daily_reports, daily_breakdowns, daily_computed, month_value_developers, month_value_counts,
-				  month_rebuilds, mau_cohorts, notice_exposure_days, notice_exposed_developers""").update();
+		jdbc.sql(
+				"""
+						truncate pings, monthly_actives, monthly_anonymous, ping_late_days, mau_reports, mau_breakdowns,
+						  daily_reports, daily_breakdowns, daily_computed, month_value_developers, month_value_counts,
+						  month_rebuilds, month_absorptions, month_absorbed_pings, mau_cohorts, notice_exposure_days, notice_exposed_developers""")
+			.update();
 	}
 
 	/** Creates a catalogue product (deleting one of that name and its notices first). */
