@@ -110,6 +110,8 @@ delete_bench_rows() {
 		delete from daily_computed where day >= '$FIRST' and day < '$NEXT';
 		delete from month_value_developers where product = '$PRODUCT';
 		delete from month_value_counts where product = '$PRODUCT';
+		delete from month_absorbed_pings where product = '$PRODUCT';
+		delete from month_absorptions where month = date '$FIRST';
 		delete from monthly_actives where product = '$PRODUCT';
 		delete from monthly_anonymous where product = '$PRODUCT';
 		delete from pings where product_id = (select id from ping_products where name = '$PRODUCT') and received_at >= '$FIRST 00:00+00' and received_at < '$NEXT 00:00+00';
@@ -167,7 +169,9 @@ load_pings() {
 		    i > $PINGS - $TODAY_PINGS as today) as h,
 		  bench_shapes as shape
 		where shape.vi = 1 + (s + k / 3) % 7 and shape.oi = 1 + s % 6
-		  and shape.ai = 1 + (s / 7) % 5 and shape.ni = 1 + (s / 13) % 4;
+		  and shape.ai = 1 + (s / 7) % 5 and shape.ni = 1 + (s / 13) % 4
+		-- in the order they arrive, as ingest stores them (the block-range index relies on it)
+		order by 1;
 	SQL
 	# the rollups, as ingest's write statement keeps them
 	sql <<-SQL
@@ -191,19 +195,23 @@ load_pings() {
 
 # The application's own statement (MauCalculator, DailyCalculator), printed by ReportsSql from
 # the compiled classes, with its parameters filled in: the month's, or with DAY set the day's.
+# FROM_AT, TO_AT and LIVE_AT (times of day on the last day) set the pings' period instead (an
+# absorption) and where the refresh's live pings begin (after what is absorbed).
 report_sql() {
-	local from="$FIRST" to="$NEXT" day="$FIRST"
+	local from="$FIRST 00:00:00" to="$NEXT 00:00:00" day="$FIRST"
 	if [ -n "${DAY:-}" ]; then
-		from=$DAY
+		from="$DAY 00:00:00"
 		day=$DAY
-		to=$(date -u -d "$DAY +1 day" +%Y-%m-%d)
+		to="$(date -u -d "$DAY +1 day" +%Y-%m-%d) 00:00:00"
 	fi
+	[ -n "${FROM_AT:-}" ] && from="$LAST $FROM_AT" && day=$LAST
+	[ -n "${TO_AT:-}" ] && to="$LAST $TO_AT"
 	java -cp "$CLASSPATH" dev.checkpoint.reports.ReportsSql "$1" |
 		sed -e "s/:month/date '$FIRST'/g" -e "s/:final/false/g" -e "s/:now/now()/g" \
-			-e "s/:period/date '$from'/g" -e "s/:day/date '$day'/g" \
+			-e "s/:period/date '${from%% *}'/g" -e "s/:day/date '$day'/g" \
 			-e "s/:previous/date '$(date -u -d "$FIRST -1 month" +%Y-%m-%d)'/g" \
-			-e "s/:from/timestamptz '$from 00:00:00+00'/g" -e "s/:to/timestamptz '$to 00:00:00+00'/g" \
-			-e "s/:live/timestamptz '$LAST 00:00:00+00'/g" -e "s/:computed/'{}'::date[]/g" -e "s/:first/date '$FIRST'/g" -e "s/:next/date '$NEXT'/g" \
+			-e "s/:from/timestamptz '$from+00'/g" -e "s/:to/timestamptz '$to+00'/g" \
+			-e "s/:live/timestamptz '$LAST ${LIVE_AT:-00:00:00}+00'/g" -e "s/:computed/'{}'::date[]/g" -e "s/:first/date '$FIRST'/g" -e "s/:next/date '$NEXT'/g" \
 			-e "s/:products/array['$PRODUCT']/g"
 }
 
@@ -217,14 +225,25 @@ compute_report_sql() {
 	echo "commit;"
 }
 
-# what the refresh job runs once the daily job has computed the days before the last
+# what the refresh job runs once the daily job has computed the days before the last: with
+# ABSORB, it first absorbs the last day's first fold window (its 12 hours), and ends with
+# END (default commit)
 refresh_report_sql() {
 	echo "begin;"
 	echo "set local work_mem = '${BENCH_WORK_MEM:-64MB}';"
 	report_sql mau-headlines
 	echo "delete from mau_breakdowns where month = date '$FIRST' and product = '$PRODUCT';"
+	if [ -n "${ABSORB:-}" ]; then
+		FROM_AT=00:00:00 TO_AT=12:00:00 report_sql mau-absorb
+		echo "insert into month_absorptions (month, absorbed_until) values (date '$FIRST', timestamptz '$LAST 12:00:00+00') on conflict (month) do update set absorbed_until = excluded.absorbed_until;"
+	fi
 	report_sql mau-incremental
-	echo "commit;"
+	echo "${END:-commit};"
+}
+
+# the breakdown rows that differ between the last refresh and the whole-month compute
+differences() {
+	sql -Atc "select count(*) from ((select dimension, value, developers, pings from bench_full_breakdowns except all select dimension, value, developers, pings from mau_breakdowns where product = '$PRODUCT') union all (select dimension, value, developers, pings from mau_breakdowns where product = '$PRODUCT' except all select dimension, value, developers, pings from bench_full_breakdowns)) as d"
 }
 
 # what the daily job runs for one day (DAY)
@@ -287,10 +306,25 @@ unset DAY
 # as autovacuum would have by then
 sql -c "vacuum (analyze) month_value_developers, month_value_counts, daily_reports, daily_breakdowns, daily_computed" >/dev/null
 day_ms=$(awk "BEGIN { printf \"%.1f\", $days_total / $days }")
-refresh_ms=$(time_ms "$(refresh_report_sql)")
-differences=$(sql -Atc "select count(*) from ((select dimension, value, developers, pings from bench_full_breakdowns except all select dimension, value, developers, pings from mau_breakdowns where product = '$PRODUCT') union all (select dimension, value, developers, pings from mau_breakdowns where product = '$PRODUCT' except all select dimension, value, developers, pings from bench_full_breakdowns)) as d")
-sql -c "drop table bench_full_breakdowns" >/dev/null
+# The refresh through the last day ("today"), whose fold windows are 00:00-12:00 and
+# 12:00-24:00: the pings loaded on it stand for the most either window holds.
+# - a whole day live: a day marked as changed late is read from its pings until computed
+day_refresh_ms=$(time_ms "$(refresh_report_sql)")
+day_differences=$(differences)
+# - just before the first window closes: its pings live, nothing absorbed yet
+first_refresh_ms=$(time_ms "$(TO_AT=12:00:00 refresh_report_sql)")
+# - the refresh after it closed: absorbs it, and reads the second window's pings (here all of
+#   them, the most it can hold; really the 10 minutes since it opened); measured rolled back,
+#   then committed once
+absorb_ms=$(time_ms "$(ABSORB=1 LIVE_AT=12:00:00 END=rollback refresh_report_sql)")
+ABSORB=1 LIVE_AT=12:00:00 refresh_report_sql | sql >/dev/null
+absorb_differences=$(differences)
+# - just before the second window closes: all its pings live, the first one absorbed
+refresh_ms=$(time_ms "$(LIVE_AT=12:00:00 refresh_report_sql)")
+refresh_differences=$(differences)
+sql -c "drop table bench_full_breakdowns; delete from month_absorbed_pings where product = '$PRODUCT'; delete from month_absorptions where month = date '$FIRST'" >/dev/null
 last_day_pings=$(sql -Atc "select coalesce(sum(hits), 0) from ping_details where product = '$PRODUCT' and received_at >= '$LAST 00:00+00' and received_at < '$NEXT 00:00+00'")
+first_window_pings=$(sql -Atc "select coalesce(sum(hits), 0) from ping_details where product = '$PRODUCT' and received_at >= '$LAST 00:00+00' and received_at < '$LAST 12:00+00'")
 read_ms=$(time_ms "select month, developers, developers_excluding_ci, returning_developers, anonymous_pings, final, computed_at from mau_reports where product = '$PRODUCT' and month between date '$FIRST' - interval '11 months' and date '$FIRST' order by month;")
 breakdown_ms=$(time_ms "select value, developers, pings from mau_breakdowns where product = '$PRODUCT' and month = date '$FIRST' and dimension = 'version' order by developers desc, pings desc, value;")
 rollup_ms=$(time_ms "select count(*) from monthly_actives where product = '$PRODUCT' and month = date '$FIRST';")
@@ -306,6 +340,9 @@ printf '%-48s %12s\n' "rollup count (monthly_actives count(*))" "$rollup_ms"
 printf '%-48s %12s\n' "raw count (pings count(distinct signature))" "$raw_ms"
 printf '%-48s %12s\n' "report compute (headlines + 5 breakdowns)" "$compute_ms"
 printf '%-48s %12s\n' "day compute (daily job, mean of $days days)" "$day_ms"
-printf '%-48s %12s\n' "refresh (headlines + breakdowns, last day live)" "$refresh_ms"
-echo "refresh / whole-month compute: $(awk "BEGIN { printf \"%.3f\", $refresh_ms / $compute_ms }"); the last day holds $last_day_pings pings"
-echo "breakdown rows that differ between the refresh and the whole-month compute: $differences"
+printf '%-48s %12s\n' "refresh, the first window live" "$first_refresh_ms"
+printf '%-48s %12s\n' "refresh absorbing it, the second window live" "$absorb_ms"
+printf '%-48s %12s\n' "refresh, the second window live" "$refresh_ms"
+printf '%-48s %12s\n' "refresh, the whole last day live (marked late)" "$day_refresh_ms"
+echo "refresh / whole-month compute: $(awk "BEGIN { printf \"%.3f\", $refresh_ms / $compute_ms }"); the last day holds $last_day_pings pings, $first_window_pings of them in its first window"
+echo "breakdown rows that differ from the whole-month compute: $refresh_differences (second window live), $absorb_differences (absorbing), $day_differences (whole day live)"
