@@ -134,14 +134,18 @@ class MauCalculator {
 	/** Adds the absorbed developers' values to the month's, counting the new ones. */
 	static final String ABSORBED_VALUES = BreakdownSql.monthValues(ABSORBED_VALUES_TABLE);
 
-	/** Adds the absorbed pings per value to their day's ({@code :day}). */
+	/**
+	 * Adds the absorbed pings per value to their day's ({@code :day}), summed over the
+	 * combinations of values first.
+	 */
 	static final String ABSORBED_PINGS = """
 			insert into month_absorbed_pings as a (product, day, dimension, value, pings)
-			select g.product, :day, v.dimension, v.value, sum(g.pings) from %s as g
-			%s
+			select g.product, :day, v.dimension, v.value, sum(g.pings)
+			from (select product, %2$s, sum(pings) as pings from %1$s group by product, %2$s) as g
+			%3$s
 			group by g.product, v.dimension, v.value order by 1, 3, 4
 			on conflict (product, day, dimension, value) do update set pings = a.pings + excluded.pings
-			""".formatted(ABSORBED_READ.table(), BreakdownSql.unpivot("g"));
+			""".formatted(ABSORBED_READ.table(), BreakdownSql.each("%s"), BreakdownSql.unpivot("g"));
 
 	/**
 	 * Whether a day the month's absorption holds, not computed yet, was marked as changed
