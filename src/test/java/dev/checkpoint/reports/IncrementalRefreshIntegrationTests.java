@@ -184,18 +184,9 @@ class IncrementalRefreshIntegrationTests {
 
 	@Test
 	void shouldRebuildTheMonthWhenAnAbsorbedWindowChangesLate() {
-		UUID developer = UUID.randomUUID();
-		List<TestPing> pings = new ArrayList<>(generate(new Random(26), 1, 3));
-		pings.add(new TestPing(day(3).atTime(5, 0).toInstant(ZoneOffset.UTC), "alpha", "0.5.0", "linux", "x64",
-				developer, false, "v20.11.0", "moved-1"));
-		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
-		computeDaysUpTo(1);
-		assertThat(refreshAt(day(3).atTime(13, 0))).contains("alpha version 0.5.0 1 1");
+		UUID developer = storeWithAbsorbedDeveloper(new Random(26), 3, "alpha");
 
-		PingFixtures.store(this.jdbcTemplate,
-				Clock.fixed(day(3).atTime(13, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
-				List.of(new TestPing(day(3).atTime(6, 0).toInstant(ZoneOffset.UTC), "alpha", "9.9.9", "linux", "x64",
-						developer, false, "v20.11.0", "moved-2")));
+		moveLate(developer, 3, "alpha");
 
 		List<String> rebuilt = refreshAt(day(3).atTime(13, 20));
 		assertThat(rebuilt).as("the folded row holds the latest version only")
@@ -210,17 +201,8 @@ class IncrementalRefreshIntegrationTests {
 
 	@Test
 	void shouldRebuildTheMonthWhenTheDailyJobComputesAnAbsorbedDayThatChangedLate() {
-		UUID developer = UUID.randomUUID();
-		List<TestPing> pings = new ArrayList<>(generate(new Random(27), 1, 3));
-		pings.add(new TestPing(day(2).atTime(5, 0).toInstant(ZoneOffset.UTC), "beta", "0.5.0", "linux", "x64",
-				developer, false, "v20.11.0", "moved-1"));
-		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
-		computeDaysUpTo(1);
-		assertThat(refreshAt(day(2).atTime(13, 0))).contains("beta version 0.5.0 1 1");
-		PingFixtures.store(this.jdbcTemplate,
-				Clock.fixed(day(2).atTime(13, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
-				List.of(new TestPing(day(2).atTime(6, 0).toInstant(ZoneOffset.UTC), "beta", "9.9.9", "linux", "x64",
-						developer, false, "v20.11.0", "moved-2")));
+		UUID developer = storeWithAbsorbedDeveloper(new Random(27), 2, "beta");
+		moveLate(developer, 2, "beta");
 
 		computeDaysUpTo(2);
 
@@ -228,6 +210,33 @@ class IncrementalRefreshIntegrationTests {
 		List<String> rebuilt = refreshAt(day(3).atTime(0, 30));
 		assertThat(rebuilt).contains("beta version 9.9.9 1 2").noneMatch((row) -> row.contains("0.5.0"));
 		assertThat(refreshAt(day(3).atTime(13, 0))).isEqualTo(rebuilt).isEqualTo(fullRecompute());
+	}
+
+	/**
+	 * Stores days 1 to 3 and a developer's ping of version 0.5.0 at 05:00 on {@code day},
+	 * computes day 1 and refreshes at 13:00 on {@code day}, which absorbs the ping's
+	 * window.
+	 */
+	private UUID storeWithAbsorbedDeveloper(Random random, int day, String product) {
+		UUID developer = UUID.randomUUID();
+		List<TestPing> pings = new ArrayList<>(generate(random, 1, 3));
+		pings.add(new TestPing(day(day).atTime(5, 0).toInstant(ZoneOffset.UTC), product, "0.5.0", "linux", "x64",
+				developer, false, "v20.11.0", "moved-1"));
+		PingFixtures.storeOnTime(this.jdbcTemplate, pings);
+		computeDaysUpTo(1);
+		assertThat(refreshAt(day(day).atTime(13, 0))).contains(product + " version 0.5.0 1 1");
+		return developer;
+	}
+
+	/**
+	 * Stores at 13:05 on {@code day} the developer's ping of version 9.9.9 that arrived
+	 * at 06:00: late, into the absorbed row, whose version it replaces.
+	 */
+	private void moveLate(UUID developer, int day, String product) {
+		PingFixtures.store(this.jdbcTemplate,
+				Clock.fixed(day(day).atTime(13, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+				List.of(new TestPing(day(day).atTime(6, 0).toInstant(ZoneOffset.UTC), product, "9.9.9", "linux", "x64",
+						developer, false, "v20.11.0", "moved-2")));
 	}
 
 	/** Refreshes the month as the refresh job would at {@code time}. */
