@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.checkpoint.ingest.PingTables;
 import dev.checkpoint.ingest.PingWindows;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,17 +148,6 @@ class MauCalculator {
 			on conflict (product, day, dimension, value) do update set pings = a.pings + excluded.pings
 			""".formatted(ABSORBED_READ.table(), BreakdownSql.each("%s"), BreakdownSql.unpivot("g"));
 
-	/**
-	 * Whether a day the month's absorption holds, not computed yet, was marked as changed
-	 * late (a late write or an erasure) after it was absorbed.
-	 */
-	private static final String ABSORBED_DAY_CHANGED = """
-			select exists (
-			  select 1 from %s as l join month_absorptions as a on a.month = :month
-			  where l.day >= :month and l.day < :next and l.day::timestamp at time zone 'UTC' < a.absorbed_until
-			    and not exists (select 1 from daily_computed as c where c.day = l.day))
-			""".formatted(PingTables.PING_LATE_DAYS.sqlName());
-
 	/** The month's first day not computed yet that was marked as changed late. */
 	private static final String FIRST_MARKED_DAY = """
 			select min(l.day) from %s as l
@@ -231,9 +221,10 @@ class MauCalculator {
 			.param("lock", month.getYear() * 12 + month.getMonthValue())
 			.query()
 			.listOfRows();
+		Absorption absorption = absorption(month);
 		boolean rebuild = this.jdbc.sql("delete from month_rebuilds where month = :month")
 			.param("month", first)
-			.update() > 0 || absorbedDayChanged(month);
+			.update() > 0 || absorption.changedLate();
 		if (finalReport || rebuild) {
 			this.jdbc.sql("delete from month_absorptions where month = :month").param("month", first).update();
 			this.jdbc.sql("delete from month_absorbed_pings where day >= :month and day < :next")
@@ -270,13 +261,12 @@ class MauCalculator {
 		}
 		else {
 			LocalDate live = firstDayNotComputed(month);
-			Instant absorbed = absorb(month, live, names);
-			Instant liveFrom = max(live.atStartOfDay().toInstant(ZoneOffset.UTC), absorbed);
+			List<LocalDate> computed = computedDaysFrom(live, month);
+			Instant absorbed = absorb(month, live, computed, absorption, names);
+			Instant liveFrom = max(startOf(live), absorbed);
 			this.reads.stage(INCREMENTAL_READ,
 					Map.of("month", first, "from", from, "to", to, "live", liveFrom.atOffset(ZoneOffset.UTC),
-							"computed",
-							new SqlArrayValue("date",
-									computedDaysFrom(live, month).stream().map(LocalDate::toString).toArray()),
+							"computed", new SqlArrayValue("date", computed.stream().map(LocalDate::toString).toArray()),
 							"first", first, "next", month.plusMonths(1).atDay(1), "products", names));
 			this.jdbc.sql(INCREMENTAL_BREAKDOWNS).param("period", first).update();
 		}
@@ -293,34 +283,23 @@ class MauCalculator {
 	 * ping stored later than that is marked as late. The absorption stops before the
 	 * first day marked as changed late, which is read from its pings until the daily job
 	 * computes it. Callers hold {@link BreakdownSql#MONTH_VALUES_LOCK} for the month.
+	 * @param computed the month's computed days from {@code live} on
 	 * @return the instant before which those days' pings are absorbed
 	 */
-	private Instant absorb(YearMonth month, LocalDate live, String[] names) {
+	private Instant absorb(YearMonth month, LocalDate live, List<LocalDate> computed, Absorption absorption,
+			String[] names) {
 		LocalDate first = month.atDay(1);
-		LocalDate next = month.plusMonths(1).atDay(1);
-		Instant until = this.jdbc.sql("select absorbed_until from month_absorptions where month = :month")
-			.param("month", first)
-			.query(OffsetDateTime.class)
-			.optional()
-			.map(OffsetDateTime::toInstant)
-			.orElse(startOf(first));
+		Instant until = absorption.until();
 		Instant from = max(until, startOf(live));
 		Instant boundary = min(this.windows.openFrom(this.clock.instant().minus(DailyReportService.SETTLE)),
-				startOf(next));
-		LocalDate marked = this.jdbc.sql(FIRST_MARKED_DAY)
-			.param("first", first)
-			.param("next", next)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		if (marked != null) {
-			boundary = min(boundary, startOf(marked));
+				startOf(month.plusMonths(1).atDay(1)));
+		if (absorption.marked() != null) {
+			boundary = min(boundary, startOf(absorption.marked()));
 		}
 		if (!boundary.isAfter(from)) {
 			return until;
 		}
 		LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
-		List<LocalDate> computed = computedDaysFrom(firstDay, month);
 		for (LocalDate day = firstDay; startOf(day).isBefore(boundary); day = day.plusDays(1)) {
 			Instant start = max(from, startOf(day));
 			Instant end = min(boundary, startOf(day.plusDays(1)));
@@ -344,16 +323,44 @@ class MauCalculator {
 	}
 
 	/**
-	 * Whether a day of the month's absorption that is not computed yet has been marked as
-	 * changed late since: its values in {@code month_value_developers} may no longer
-	 * match its pings, so the month is rebuilt.
+	 * Where the month's absorption stopped, and its first marked day not computed yet.
 	 */
-	private boolean absorbedDayChanged(YearMonth month) {
-		return this.jdbc.sql(ABSORBED_DAY_CHANGED)
-			.param("month", month.atDay(1))
+	private Absorption absorption(YearMonth month) {
+		LocalDate first = month.atDay(1);
+		Instant until = this.jdbc.sql("select absorbed_until from month_absorptions where month = :month")
+			.param("month", first)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant)
+			.orElse(startOf(first));
+		LocalDate marked = this.jdbc.sql(FIRST_MARKED_DAY)
+			.param("first", first)
 			.param("next", month.plusMonths(1).atDay(1))
-			.query(Boolean.class)
-			.single();
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		return new Absorption(until, marked);
+	}
+
+	/**
+	 * The state of a month's absorption.
+	 *
+	 * @param until every ping of its days not computed yet received before it is absorbed
+	 * (the month's start when none is)
+	 * @param marked its first day not computed yet that was marked as changed late, if
+	 * any
+	 */
+	private record Absorption(Instant until, @Nullable LocalDate marked) {
+
+		/**
+		 * Whether a day the absorption holds was marked as changed late: its values in
+		 * {@code month_value_developers} may no longer match its pings, so the month is
+		 * rebuilt.
+		 */
+		boolean changedLate() {
+			return this.marked != null && startOf(this.marked).isBefore(this.until);
+		}
+
 	}
 
 	private static Instant startOf(LocalDate day) {
